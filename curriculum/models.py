@@ -1,0 +1,1 @@
+# Modules and course paths arrive with the curriculum issue.

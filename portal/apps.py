@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    name = "portal"
+    verbose_name = _("Portaal")
+
+    def ready(self):
+        from . import health
+
+        health.register("database", health.check_database, critical=True)

@@ -1,0 +1,202 @@
+"""Demo content: the Dutch site tree that `make run` shows.
+
+Each app may have a ``demo`` module with a ``load(report)`` function; the
+``load_demo_content`` command calls them in INSTALLED_APPS order, so later apps can build on
+the pages made by earlier ones. Every step creates what is missing and leaves what exists
+alone, so running the command twice changes nothing.
+"""
+
+import importlib
+import os
+import secrets
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, Site
+
+DEMO_EDITOR_USERNAME = "redacteur"
+DEMO_EDITOR_PASSWORD_VARIABLE = "DEMO_EDITOR_PASSWORD"
+
+
+def rich(*paragraphs):
+    """Rich text from plain paragraphs."""
+    return "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+
+
+def paragraph_block(*paragraphs):
+    return ("paragraph", rich(*paragraphs))
+
+
+def ensure_child_page(parent, page_class, slug, **fields):
+    """Return the child of ``parent`` with ``slug``, creating and publishing it if it is missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific, False
+    page = page_class(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
+
+
+def get_home_page():
+    site = Site.objects.get(is_default_site=True)
+    return site.root_page.specific
+
+
+def ensure_demo_editor(report):
+    """A demo editor account; its password comes from the environment or is generated and shown once."""
+    User = get_user_model()
+    wanted_password = os.environ.get(DEMO_EDITOR_PASSWORD_VARIABLE)
+    user = User.objects.filter(username=DEMO_EDITOR_USERNAME).first()
+    if user is None:
+        password = wanted_password or secrets.token_urlsafe(12)
+        User.objects.create_superuser(
+            DEMO_EDITOR_USERNAME, email="redacteur@example.org", password=password, first_name="Demo", last_name="Redacteur"
+        )
+        source = f"from {DEMO_EDITOR_PASSWORD_VARIABLE}" if wanted_password else "generated; shown only this once"
+        report(f"Demo editor account: username '{DEMO_EDITOR_USERNAME}', password '{password}' ({source}).")
+        return
+    if wanted_password and not user.check_password(wanted_password):
+        user.set_password(wanted_password)
+        user.save(update_fields=["password"])
+        report(f"Demo editor '{DEMO_EDITOR_USERNAME}': password set from {DEMO_EDITOR_PASSWORD_VARIABLE}.")
+    else:
+        report(
+            f"Demo editor account: username '{DEMO_EDITOR_USERNAME}' (password printed when it was created; "
+            f"set a new one with {DEMO_EDITOR_PASSWORD_VARIABLE}=... make run)."
+        )
+
+
+def load_all(report):
+    """Run every app's demo loader in INSTALLED_APPS order; return how many pages were created."""
+    pages_before = Page.objects.count()
+    for app_config in apps.get_app_configs():
+        try:
+            module = importlib.import_module(f"{app_config.name}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app_config.name}.demo":
+                raise
+            continue
+        if hasattr(module, "load"):
+            module.load(report)
+    ensure_demo_editor(report)
+    return Page.objects.count() - pages_before
+
+
+THEME_PAGE_TEXT = {
+    "inclusie": (
+        "Iedereen hoort erbij: hoe gemeenten werken aan gelijkwaardigheid, ontmoeting en het tegengaan van discriminatie.",
+        "Inclusie gaat over de vraag of alle inwoners zich gezien en gehoord voelen en volwaardig kunnen meedoen. "
+        "Gemeenten spelen daarin een sleutelrol: in beleid, in de wijk en als werkgever.",
+    ),
+    "polarisatie": (
+        "Spanningen tussen groepen herkennen, duiden en het gesprek openhouden, in de wijk, op school en in de raad.",
+        "Polarisatie is niet altijd een probleem: tegenstellingen horen bij een democratie. Het wordt zorgelijk als het "
+        "wij-zijdenken leidt tot uitsluiting, intimidatie of geweld. Dit thema helpt gemeenten tijdig te signaleren en te handelen.",
+    ),
+    "problematisch-gedrag-en-ondermijning": (
+        "Van overlast en jeugdcriminaliteit tot ondermijning: wat gemeenten samen met zorg en veiligheid kunnen doen.",
+        "Problematisch gedrag en ondermijnende criminaliteit raken de leefbaarheid van wijken en de kansen van jongeren. "
+        "Een aanpak vraagt samenwerking tussen het sociaal domein en het veiligheidsdomein.",
+    ),
+    "radicalisering-en-extremisme": (
+        "Signalen van radicalisering herkennen, het gesprek aangaan en samenwerken in het lokale casusoverleg.",
+        "Radicalisering en extremisme vragen om een lokale aanpak waarin preventie, zorg en veiligheid samenkomen. "
+        "Gemeenten zijn regisseur van die aanpak, met ondersteuning van onder meer de NCTV en de Expertise-unit Sociale Stabiliteit.",
+    ),
+}
+
+STANDARD_PAGES = [
+    # slug, title, in menu, intro, paragraphs
+    (
+        "over-het-curriculum",
+        "Over het curriculum",
+        True,
+        "Een rijksbreed leeraanbod voor gemeenten die werken aan sociale stabiliteit.",
+        [
+            "De ministeries van Sociale Zaken en Werkgelegenheid (SZW), Binnenlandse Zaken en Koninkrijksrelaties (BZK) en "
+            "Justitie en Veiligheid (JenV, via de NCTV) werken samen met de Expertise-unit Sociale Stabiliteit (ESS) aan een "
+            "rijksbreed curriculum voor gemeenten.",
+            "Een behoeftepeiling onder gemeenten gaf de richting. Op de landelijke themadag ‘Samen voor sociale stabiliteit’ "
+            "in Amersfoort toetsten ruim 250 bestuurders, beleidsmedewerkers en professionals die richting in twaalf workshops.",
+        ],
+    ),
+    (
+        "contact",
+        "Contact",
+        False,
+        "Vragen over het curriculum of dit portaal? Neem contact met ons op.",
+        ["Dit is voorbeeldinhoud. Vul in de site-instellingen de echte contactgegevens in."],
+    ),
+    (
+        "toegankelijkheidsverklaring",
+        "Toegankelijkheidsverklaring",
+        False,
+        "Wij willen dat iedereen dit portaal kan gebruiken.",
+        [
+            "Dit portaal moet voldoen aan de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA. "
+            "Loopt u tegen een probleem aan? Laat het ons weten via de contactpagina.",
+        ],
+    ),
+    (
+        "privacyverklaring",
+        "Privacyverklaring",
+        False,
+        "Hoe dit portaal omgaat met persoonsgegevens.",
+        [
+            "Wij verwerken alleen de persoonsgegevens die nodig zijn voor de diensten van dit portaal, zoals een account voor "
+            "redacteuren of het inzenden van een praktijkvoorbeeld. Dit is voorbeeldinhoud.",
+        ],
+    ),
+    (
+        "colofon",
+        "Colofon",
+        False,
+        "Wie maakt dit portaal.",
+        ["Het Kennisportaal Sociale Stabiliteit is een initiatief van SZW, BZK, JenV (NCTV) en de Expertise-unit Sociale Stabiliteit."],
+    ),
+]
+
+FOOTER_LINK_SLUGS = ["contact", "toegankelijkheidsverklaring", "privacyverklaring", "colofon"]
+
+
+def load(report):
+    from .models import SiteSettings, StandardPage, Theme, ThemePage
+
+    home = get_home_page()
+    if not home.intro:
+        home.intro = (
+            "Kennis, leeraanbod en praktijkvoorbeelden voor gemeenten die werken aan sociale stabiliteit: inclusie, "
+            "polarisatie, problematisch gedrag en ondermijning, radicalisering en extremisme."
+        )
+        home.body = [
+            paragraph_block(
+                "Dit portaal bundelt het rijksbrede curriculum voor gemeenten en de kennis eromheen: modules en leerlijnen, "
+                "praktijkvoorbeelden uit gemeenten, handreikingen, bijeenkomsten en het e-zine."
+            )
+        ]
+        home.save_revision().publish()
+        report("Home page filled in.")
+
+    for theme in Theme.objects.order_by("sort_order"):
+        intro, text = THEME_PAGE_TEXT.get(theme.slug, (theme.description, ""))
+        ensure_child_page(
+            home, ThemePage, theme.slug, title=theme.name, theme=theme, intro=intro, show_in_menus=True,
+            body=[paragraph_block(text)] if text else [],
+        )
+
+    for slug, title, in_menu, intro, paragraphs in STANDARD_PAGES:
+        ensure_child_page(
+            home, StandardPage, slug, title=title, intro=intro, show_in_menus=in_menu, body=[paragraph_block(*paragraphs)]
+        )
+
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    if not site_settings.organisation_name:
+        site_settings.organisation_name = "Expertise-unit Sociale Stabiliteit (voorbeeld)"
+        site_settings.contact_email = "info@example.org"
+        for order, slug in enumerate(FOOTER_LINK_SLUGS):
+            page = home.get_children().get(slug=slug)
+            site_settings.footer_links.add(site_settings.footer_links.model(title=page.title, page=page, sort_order=order))
+        site_settings.save()
+        report("Site settings filled in.")

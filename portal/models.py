@@ -1,0 +1,153 @@
+"""Site-wide pages, the shared theme taxonomy and the site settings."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+
+
+@register_snippet
+class Theme(models.Model):
+    """One of the portal's themes; every content type is tagged with one or more of them."""
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    name_en = models.CharField(_("naam (Engels)"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=False)
+    description = models.TextField(_("korte omschrijving"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The name in the visitor's language, falling back to Dutch."""
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
+
+class BasePage(Page):
+    """Fields every public page of the portal has."""
+
+    intro = models.TextField(
+        _("inleiding"),
+        blank=True,
+        help_text=_("Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+
+class HomePage(BasePage):
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("homepagina")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["theme_pages"] = (
+            ThemePage.objects.child_of(self).live().public().select_related("theme").order_by("theme__sort_order")
+        )
+        context["sections"] = self.get_children().live().public().in_menu().not_type(ThemePage).specific()
+        return context
+
+
+class StandardPage(BasePage):
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standaardpagina")
+
+
+class ThemePage(BasePage):
+    """The landing page of one theme; later issues gather its modules, case studies and guidance here."""
+
+    theme = models.OneToOneField(
+        Theme, on_delete=models.PROTECT, related_name="landing_page", verbose_name=_("thema")
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = Page.content_panels + [FieldPanel("theme"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["portal.HomePage"]
+
+    class Meta:
+        verbose_name = _("themapagina")
+
+
+@register_setting(icon="site")
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    organisation_name = models.CharField(_("organisatie"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+    contact_phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
+    contact_address = models.TextField(_("adres"), blank=True)
+    footer_text = RichTextField(_("voettekst"), blank=True, features=["bold", "italic", "link"])
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("footer_text"),
+        InlinePanel("footer_links", label=_("Links in de voettekst")),
+    ]
+
+    class Meta:
+        verbose_name = _("site-instellingen")
+
+
+class FooterLink(Orderable):
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="footer_links")
+    title = models.CharField(_("titel"), max_length=100)
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("pagina")
+    )
+    url = models.URLField(_("of een externe link"), blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("page"), FieldPanel("url")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def href(self):
+        return self.page.url if self.page_id else self.url
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not self.page_id and not self.url:
+            raise ValidationError(_("Kies een pagina of vul een externe link in."))

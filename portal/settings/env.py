@@ -1,0 +1,68 @@
+"""Read settings from environment variables (12-factor) with clear errors.
+
+Every error raised here is an ``ImproperlyConfigured`` whose message names the variable,
+so that ``manage.py`` can print it as one line instead of a traceback.
+"""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_VALUES = {"1", "true", "yes", "on"}
+FALSE_VALUES = {"0", "false", "no", "off", ""}
+
+
+def env_str(name, default=None):
+    return os.environ.get(name, default)
+
+
+def env_bool(name, default=False):
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE_VALUES:
+        return True
+    if value in FALSE_VALUES:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean; use 1/0, true/false, yes/no or on/off.")
+
+
+def env_int(name, default):
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+
+
+def env_list(name, default=()):
+    """A comma-separated list; empty items are dropped."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def database_from_url(url):
+    """Turn DATABASE_URL into Django's DATABASES entry, refusing unsupported schemes clearly."""
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except Exception as error:  # dj-database-url raises bare ValueError/KeyError on odd input
+        raise ImproperlyConfigured(f"DATABASE_URL is not a usable database URL ({error}).") from None
+    engine = config.get("ENGINE", "")
+    if engine not in ("django.db.backends.sqlite3", "django.db.backends.postgresql"):
+        raise ImproperlyConfigured(
+            f"DATABASE_URL uses {engine or 'an unknown engine'}; use sqlite:///path or postgres://user:pass@host:port/name."
+        )
+    if engine == "django.db.backends.sqlite3":
+        # SQLite has no connection to keep alive; persistent connections only add locking trouble.
+        config["CONN_MAX_AGE"] = 0
+        config.pop("CONN_HEALTH_CHECKS", None)
+    else:
+        # Fail fast when the server is unreachable instead of hanging a worker.
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    return config

@@ -1,0 +1,1 @@
+# The search index models arrive with the search issue.

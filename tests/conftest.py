@@ -1,0 +1,16 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+
+@pytest.fixture
+def home_page(db):
+    """The portal's home page, created by the portal's data migration."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def demo_content(db, monkeypatch):
+    monkeypatch.setenv("DEMO_EDITOR_PASSWORD", "demo-editor-test-password")
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    return Site.objects.get(is_default_site=True).root_page.specific

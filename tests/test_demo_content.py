@@ -1,0 +1,70 @@
+"""`load_demo_content` builds the Dutch site tree of the mission, and a second run changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from knowledge.models import EventPage, EventSessionPage, EzineArticlePage, EzineIssuePage
+from portal.models import FooterLink, SiteSettings, Theme, ThemePage
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": sorted(Page.objects.values_list("url_path", "title", "live", "latest_revision_id")),
+        "revisions": Revision.objects.count(),
+        "users": sorted(get_user_model().objects.values_list("username", "password")),
+        "themes": sorted(Theme.objects.values_list("slug", "name")),
+        "footer_links": sorted(FooterLink.objects.values_list("title", "page_id")),
+        "settings": list(SiteSettings.objects.values()),
+    }
+
+
+def test_second_run_changes_nothing(demo_content, monkeypatch):
+    before = snapshot()
+    output = StringIO()
+    call_command("load_demo_content", stdout=output)
+    assert snapshot() == before
+    assert "nothing changed" in output.getvalue()
+
+
+def test_site_tree_follows_the_mission(demo_content):
+    home = demo_content
+    assert home.title == "Kennisportaal Sociale Stabiliteit"
+    themes = ThemePage.objects.child_of(home).live()
+    assert sorted(page.theme.slug for page in themes) == [
+        "inclusie", "polarisatie", "problematisch-gedrag-en-ondermijning", "radicalisering-en-extremisme",
+    ]
+    theme_day = EventPage.objects.get(slug="samen-voor-sociale-stabiliteit")
+    assert theme_day.location == "Amersfoort"
+    assert theme_day.starts_at.date().isoformat().endswith("-02-06")
+    workshops = EventSessionPage.objects.child_of(theme_day).filter(kind="workshop")
+    assert workshops.count() == 12
+    # Three workshops for each of the four themes.
+    theme_counts = {slug: list(workshops.values_list("theme__slug", flat=True)).count(slug) for slug in Theme.objects.values_list("slug", flat=True)}
+    assert set(theme_counts.values()) == {3}, theme_counts
+    assert EventSessionPage.objects.filter(kind="plenary", title__contains="Platform JEP").exists()
+    first_issue = EzineIssuePage.objects.get(issue_number=1)
+    assert EzineArticlePage.objects.child_of(first_issue).count() >= 3
+
+
+def test_demo_editor_password_comes_from_the_environment(demo_content, client):
+    assert client.login(username="redacteur", password="demo-editor-test-password")
+    assert client.get("/admin/").status_code == 200
+
+
+def test_generated_password_is_printed_once_and_works(db, monkeypatch, client):
+    monkeypatch.delenv("DEMO_EDITOR_PASSWORD", raising=False)
+    first = StringIO()
+    call_command("load_demo_content", stdout=first)
+    line = next(line for line in first.getvalue().splitlines() if "password '" in line)
+    password = line.split("password '")[1].split("'")[0]
+    assert len(password) >= 12
+    assert client.login(username="redacteur", password=password)
+    second = StringIO()
+    call_command("load_demo_content", stdout=second)
+    assert password not in second.getvalue()

@@ -1,0 +1,61 @@
+"""docker-compose.yml describes the production-like stack: web, PostgreSQL and Elasticsearch."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPOSE_FILE = ROOT / "docker-compose.yml"
+REQUIRED_ENV = {"SECRET_KEY": "x" * 60, "POSTGRES_PASSWORD": "compose-test-password"}
+
+
+def compose_config(**env):
+    environment = {key: value for key, value in os.environ.items() if key not in REQUIRED_ENV}
+    environment.update(env)
+    return subprocess.run(
+        ["docker", "compose", "-f", str(COMPOSE_FILE), "config", "--format", "json"],
+        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60,
+    )
+
+
+def check_stack(config):
+    services = config["services"]
+    assert set(services) == {"web", "db", "search"}
+    assert services["db"]["image"].split(":")[1].split(".")[0] in ("16", "17")
+    assert services["search"]["image"].endswith(":8.19.3")
+    search_env = services["search"]["environment"]
+    assert search_env["discovery.type"] == "single-node"
+    assert "-Xmx" in search_env["ES_JAVA_OPTS"]
+    for name in ("web", "db", "search"):
+        assert services[name].get("healthcheck"), f"{name} has no healthcheck"
+    depends = services["web"]["depends_on"]
+    assert depends["db"]["condition"] == depends["search"]["condition"] == "service_healthy"
+    assert set(config["volumes"]) >= {"pgdata", "esdata", "media"}
+    assert services["web"]["environment"]["DJANGO_SETTINGS_MODULE"] == "portal.settings.production"
+
+
+def test_compose_file_structure():
+    check_stack(yaml.safe_load(COMPOSE_FILE.read_text()))
+
+
+@pytest.mark.skipif(shutil.which("docker") is None, reason="no docker CLI on this machine")
+def test_docker_compose_config_accepts_the_file():
+    result = compose_config(**REQUIRED_ENV)
+    assert result.returncode == 0, result.stderr
+    config = json.loads(result.stdout)
+    check_stack(config)
+    web_env = config["services"]["web"]["environment"]
+    assert web_env["DATABASE_URL"] == "postgres://portal:compose-test-password@db:5432/portal"
+    assert web_env["ELASTICSEARCH_URL"] == "http://search:9200"
+
+
+@pytest.mark.skipif(shutil.which("docker") is None, reason="no docker CLI on this machine")
+def test_docker_compose_refuses_to_start_without_secrets():
+    result = compose_config()
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr or "POSTGRES_PASSWORD" in result.stderr

@@ -1,0 +1,111 @@
+"""What a visitor sees: the Dutch home page and every page type, without leaks or SQL explosions."""
+
+import pytest
+from django.test import RequestFactory
+from django.views.defaults import server_error
+from wagtail.models import PageViewRestriction
+
+from .factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_dutch(demo_content, client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="nl">' in html
+    assert "<h1>Kennisportaal Sociale Stabiliteit</h1>" in html
+    for theme in ("Inclusie", "Polarisatie", "Problematisch gedrag en ondermijning", "Radicalisering en extremisme"):
+        assert theme in html
+    assert 'href="#main"' in html and 'id="main"' in html  # skip link target exists
+    assert 'role="search"' in html
+
+
+@pytest.mark.parametrize(
+    "url, text",
+    [
+        ("/inclusie/", "Inclusie"),
+        ("/over-het-curriculum/", "rijksbreed curriculum"),
+        ("/bijeenkomsten/", "Samen voor sociale stabiliteit"),
+        ("/bijeenkomsten/samen-voor-sociale-stabiliteit/", "Polarisatie op school"),
+        ("/bijeenkomsten/samen-voor-sociale-stabiliteit/polarisatie-op-school/", "Sprekers"),
+        ("/e-zine/", "Terugblik op de themadag"),
+        ("/e-zine/themadag-2026/", "In deze editie"),
+        ("/e-zine/themadag-2026/terugblik-themadag/", "Amersfoort"),
+        ("/toegankelijkheidsverklaring/", "WCAG"),
+    ],
+)
+def test_every_page_type_renders(demo_content, client, url, text):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert text in response.content.decode()
+
+
+def test_footer_shows_contact_and_links(demo_content, client):
+    html = client.get("/").content.decode()
+    assert "info@example.org" in html
+    for title in ("Toegankelijkheidsverklaring", "Privacyverklaring", "Colofon"):
+        assert title in html
+
+
+def test_home_page_queries_do_not_grow_with_content(demo_content, client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(20) as baseline:
+        client.get("/")
+    for _ in range(25):
+        StandardPageFactory(parent=demo_content)
+    with django_assert_max_num_queries(len(baseline.captured_queries)):
+        response = client.get("/")
+    assert response.content.decode().count('class="card"') >= 25
+
+
+def test_drafts_and_private_pages_stay_out_of_menus(demo_content, client):
+    draft = StandardPageFactory(parent=demo_content, title="Conceptpagina", live=False)
+    private = StandardPageFactory(parent=demo_content, title="Besloten pagina")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get("/").content.decode()
+    assert "Conceptpagina" not in html
+    assert "Besloten pagina" not in html
+    assert client.get(draft.url).status_code == 404
+
+
+def test_unknown_page_answers_404_in_site_style(demo_content, client):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+
+
+def test_error_page_needs_no_database(django_assert_num_queries):
+    request = RequestFactory().get("/")
+    with django_assert_num_queries(0):
+        response = server_error(request)
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": ""},
+        {"q": "x" * 10_000},
+        {"q": "\x00\x1f\u202e"},
+        {"q": "title:(a OR"},
+        {"q": "*"},
+        {"q": "polarisatie", "page": "0"},
+        {"q": "polarisatie", "page": str(10**9)},
+        {"q": "polarisatie", "page": "-1"},
+        {"q": "polarisatie", "page": "abc"},
+        {"q": "<script>alert(1)</script>"},
+    ],
+)
+def test_search_page_survives_bad_input(demo_content, client, params):
+    response = client.get("/zoeken/", params)
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_search_finds_published_pages_only(demo_content, client):
+    StandardPageFactory(parent=demo_content, title="Polarisatie concept", live=False)
+    html = client.get("/zoeken/", {"q": "polarisatie"}).content.decode()
+    assert "Polarisatie op school" in html
+    assert "Polarisatie concept" not in html
