@@ -26,6 +26,7 @@ install-dev: $(VENV)/.dev-installed
 
 ## run: the portal on SQLite with the database search engine and the demo content, at http://$(HOST):$(PORT)
 run: install
+	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo_content
 	@echo ""

@@ -12,10 +12,12 @@ def startup_error_message(error):
     if isinstance(error, ImproperlyConfigured):
         return f"Configuration error: {_first_line(error)}"
     if isinstance(error, OperationalError):
-        return (
-            f"Database unreachable ({_describe_database()}): {_first_line(error)} "
-            "Check DATABASE_URL and that the database server is running."
+        hint = (
+            "Check DATABASE_URL and that its directory exists."
+            if _is_sqlite()
+            else "Check DATABASE_URL and that the database server is running."
         )
+        return f"Database unreachable ({_describe_database()}): {_first_line(error)}. {hint}"
     return None
 
 
@@ -34,6 +36,12 @@ def run_reporting_startup_errors(function, *args):
 def _first_line(error):
     text = str(error).strip()
     return text.splitlines()[0].strip() if text else error.__class__.__name__
+
+
+def _is_sqlite():
+    from django.conf import settings
+
+    return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
 
 
 def _describe_database():
