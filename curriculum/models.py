@@ -1,1 +1,208 @@
-# Modules and course paths arrive with the curriculum issue.
+"""The curriculum: providers, modules and the overview that policy makers filter."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from portal.blocks import BodyStreamBlock
+from portal.models import BasePage
+
+from .prerequisites import find_prerequisite_cycle
+
+
+@register_snippet
+class Provider(models.Model):
+    """Who offers a module: a ministry, the ESS, Platform JEP, VNG or another organisation."""
+
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    abbreviation = models.CharField(_("afkorting"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("abbreviation"), FieldPanel("slug"), FieldPanel("website"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("aanbieder")
+        verbose_name_plural = _("aanbieders")
+
+    def __str__(self):
+        return self.abbreviation or self.name
+
+
+class ModuleTag(TaggedItemBase):
+    content_object = ParentalKey("curriculum.ModulePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class CurriculumIndexPage(BasePage):
+    """The overview of all modules, with filters; the filtering itself lives in curriculum.filters."""
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    subpage_types = ["curriculum.ModulePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("curriculumoverzicht")
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import ModuleFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        context["module_filter"] = ModuleFilter(request.GET)
+        return context
+
+
+class ModulePage(BasePage):
+    LEVELS = [("basis", _("Basis")), ("verdieping", _("Verdieping")), ("specialistisch", _("Specialistisch"))]
+    FORMATS = [
+        ("workshop", _("Workshop")),
+        ("training", _("Training")),
+        ("e-learning", _("E-learning")),
+        ("webinar", _("Webinar")),
+        ("intervisie", _("Intervisie")),
+        ("leerkring", _("Leerkring")),
+    ]
+    LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+
+    learning_goals = StreamField(
+        [("goal", blocks.CharBlock(label=_("Leerdoel"), max_length=300))],
+        blank=True,
+        verbose_name=_("leerdoelen"),
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("inhoud"))
+    themes = ParentalManyToManyField("portal.Theme", related_name="modules", verbose_name=_("thema's"))
+    audiences = ParentalManyToManyField("portal.Audience", related_name="modules", verbose_name=_("doelgroepen"))
+    level = models.CharField(_("niveau"), max_length=20, choices=LEVELS)
+    format = models.CharField(_("vorm"), max_length=20, choices=FORMATS)
+    duration_minutes = models.PositiveIntegerField(_("duur in minuten"))
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="modules", verbose_name=_("aanbieder"))
+    prerequisites = ParentalManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="required_for", verbose_name=_("voorkennis (modules)")
+    )
+    contact_name = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
+    cost = models.CharField(_("kosten"), max_length=200, blank=True, help_text=_("Bijvoorbeeld ‘gratis’ of ‘€ 250 per deelnemer’."))
+    language = models.CharField(_("taal"), max_length=5, choices=LANGUAGES, default="nl")
+    completion_criteria = models.TextField(_("afronding"), blank=True)
+    certificate = models.BooleanField(_("met certificaat"), default=False)
+    last_reviewed = models.DateField(_("laatst beoordeeld op"), null=True, blank=True)
+    tags = ClusterTaggableManager(through=ModuleTag, blank=True, verbose_name=_("trefwoorden"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("learning_goals"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("level"), FieldPanel("format"), FieldPanel("duration_minutes")]),
+                FieldPanel("provider"),
+                FieldPanel("prerequisites"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Kenmerken"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cost"), FieldPanel("language"), FieldPanel("completion_criteria"), FieldPanel("certificate")],
+            heading=_("Praktisch"),
+        ),
+        InlinePanel("sessions", label=_("Geplande bijeenkomsten")),
+        InlinePanel("materials", label=_("Materialen")),
+        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("last_reviewed")], heading=_("Beheer")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("learning_goals"),
+        index.SearchField("body"),
+        index.FilterField("level"),
+        index.FilterField("format"),
+    ]
+    parent_page_types = ["curriculum.CurriculumIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def clean(self):
+        super().clean()
+        prerequisite_ids = {module.pk for module in self.prerequisites.all()}
+        cycle = find_prerequisite_cycle(self.pk, prerequisite_ids, stored_prerequisites)
+        if cycle:
+            titles = dict(ModulePage.objects.filter(pk__in=cycle).values_list("pk", "title"))
+            titles[self.pk] = self.title
+            chain = " → ".join(titles.get(pk, str(pk)) for pk in cycle)
+            raise ValidationError(
+                {"prerequisites": _("Deze voorkennis maakt een kringloop: %(chain)s. Een module kan niet (via andere modules) zichzelf als voorkennis hebben.") % {"chain": chain}}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_sessions"] = self.sessions.filter(starts_at__gte=timezone.now()).order_by("starts_at")
+        context["live_prerequisites"] = self.prerequisites.live().public().order_by("title")
+        context["materials"] = self.materials.select_related("document")
+        return context
+
+    @property
+    def duration_display(self):
+        hours, minutes = divmod(self.duration_minutes or 0, 60)
+        if hours and minutes:
+            return _("%(hours)d uur %(minutes)d min") % {"hours": hours, "minutes": minutes}
+        if hours:
+            return _("%(hours)d uur") % {"hours": hours}
+        return _("%(minutes)d min") % {"minutes": minutes}
+
+
+def stored_prerequisites(module_ids):
+    """The published prerequisite edges of these modules, as {module id: {prerequisite ids}}."""
+    edges = {}
+    rows = ModulePage.prerequisites.through.objects.filter(from_modulepage_id__in=module_ids)
+    for from_id, to_id in rows.values_list("from_modulepage_id", "to_modulepage_id"):
+        edges.setdefault(from_id, set()).add(to_id)
+    return edges
+
+
+class ModuleSession(Orderable):
+    """A planned session of a module; past ones drop off the page by themselves."""
+
+    page = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("begint op"))
+    location = models.CharField(_("plaats"), max_length=200, blank=True, help_text=_("Leeg laten bij een online bijeenkomst."))
+    online = models.BooleanField(_("online"), default=False)
+    registration_url = models.URLField(_("aanmeldlink"), blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("online")]), FieldPanel("location"), FieldPanel("registration_url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("geplande bijeenkomst")
+
+    def clean(self):
+        if not self.online and not self.location:
+            raise ValidationError(_("Vul een plaats in of kies ‘online’."))
+
+    @property
+    def place(self):
+        return _("Online") if self.online else self.location
+
+
+class ModuleMaterial(Orderable):
+    page = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="materials")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document"))
+    title = models.CharField(_("titel"), max_length=200, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("materiaal")

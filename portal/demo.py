@@ -32,7 +32,10 @@ def ensure_child_page(parent, page_class, slug, **fields):
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific, False
+    tags = fields.pop("tags", ())
     page = page_class(slug=slug, **fields)
+    if tags:
+        page.tags.add(*tags)  # a ClusterTaggableManager takes tags only after construction
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True

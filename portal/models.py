@@ -43,6 +43,32 @@ class Theme(models.Model):
         return self.name
 
 
+@register_snippet
+class Audience(models.Model):
+    """Who content is for (bestuurders, beleidsmedewerkers, ...); shared by modules, guidance and navigation."""
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    name_en = models.CharField(_("naam (Engels)"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("doelgroep")
+        verbose_name_plural = _("doelgroepen")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
+
 class BasePage(Page):
     """Fields every public page of the portal has."""
 
@@ -106,6 +132,18 @@ class ThemePage(BasePage):
 
     class Meta:
         verbose_name = _("themapagina")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Reverse relations keep the import direction: content apps point at portal, not back.
+        context["modules"] = (
+            self.theme.modules.live().public().select_related("provider").order_by("title")
+            if hasattr(self.theme, "modules") else []
+        )
+        context["event_sessions"] = (
+            self.theme.event_sessions.live().public().order_by("title") if hasattr(self.theme, "event_sessions") else []
+        )
+        return context
 
 
 @register_setting(icon="site")

@@ -51,3 +51,48 @@ class EventSessionPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Workshop {n}")
     theme = factory.Iterator(Theme.objects.all())
+
+
+class ProviderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "curriculum.Provider"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Aanbieder {n}")
+    abbreviation = factory.Sequence(lambda n: f"A{n}")
+    slug = factory.Sequence(lambda n: f"aanbieder-{n}")
+
+
+class CurriculumIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "curriculum.CurriculumIndexPage"
+
+    title = "Curriculum"
+    slug = "curriculum"
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "curriculum.ModulePage"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Module {n:04d}")
+    intro = "Korte samenvatting."
+    level = "basis"
+    format = "workshop"
+    duration_minutes = 90
+    provider = factory.SubFactory(ProviderFactory)
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        self.themes.set(extracted if extracted is not None else list(Theme.objects.all()[:1]))
+        if create:
+            self.save()
+
+    @factory.post_generation
+    def audiences(self, create, extracted, **kwargs):
+        from portal.models import Audience
+
+        self.audiences.set(extracted if extracted is not None else list(Audience.objects.all()[:1]))
+        if create:
+            self.save()

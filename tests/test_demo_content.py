@@ -52,6 +52,17 @@ def test_site_tree_follows_the_mission(demo_content):
     assert EzineArticlePage.objects.child_of(first_issue).count() >= 3
 
 
+def test_demo_curriculum(demo_content):
+    from curriculum.models import ModulePage, Provider
+
+    assert {"SZW", "BZK", "NCTV", "ESS", "Platform JEP", "VNG"} <= set(Provider.objects.values_list("abbreviation", flat=True))
+    modules = ModulePage.objects.live()
+    assert modules.count() >= 12
+    for theme in Theme.objects.all():
+        assert modules.filter(themes=theme).exists(), theme
+    assert modules.filter(prerequisites__isnull=False).exists()
+
+
 def test_demo_editor_password_comes_from_the_environment(demo_content, client):
     assert client.login(username="redacteur", password="demo-editor-test-password")
     assert client.get("/admin/").status_code == 200

@@ -1,0 +1,215 @@
+"""The curriculum: module rules, the filtered overview and constant SQL per page."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from curriculum.filters import ModuleFilter
+from curriculum.models import ModulePage, ModuleSession
+from curriculum.prerequisites import find_prerequisite_cycle
+from portal.models import Audience, Theme
+
+from .factories import CurriculumIndexPageFactory, ModulePageFactory, ProviderFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def curriculum(home_page):
+    return CurriculumIndexPageFactory(parent=home_page)
+
+
+def graph(edges):
+    return lambda ids: {node: set(edges.get(node, ())) for node in ids}
+
+
+# -- the prerequisite rule, as a plain function ------------------------------------------------
+
+def test_no_cycle_in_a_chain():
+    assert find_prerequisite_cycle(1, {2}, graph({2: {3}, 3: set()})) is None
+
+
+def test_module_cannot_require_itself():
+    assert find_prerequisite_cycle(1, {1}, graph({})) == [1, 1]
+
+
+def test_indirect_cycle_is_reported_as_a_path():
+    # 1 would require 2; 2 requires 3; 3 requires 1.
+    assert find_prerequisite_cycle(1, {2}, graph({2: {3}, 3: {1}})) == [1, 2, 3, 1]
+
+
+def test_new_module_cannot_close_a_cycle():
+    assert find_prerequisite_cycle(None, {2}, graph({2: {1}})) is None
+
+
+# -- the rule on real modules -----------------------------------------------------------------
+
+def test_prerequisite_cycle_is_refused_with_a_clear_message(curriculum):
+    basis = ModulePageFactory(parent=curriculum, title="Basis")
+    verdieping = ModulePageFactory(parent=curriculum, title="Verdieping")
+    verdieping.prerequisites.set([basis])
+    verdieping.save_revision().publish()
+    specialist = ModulePageFactory(parent=curriculum, title="Specialist")
+    specialist.prerequisites.set([verdieping])
+    specialist.save_revision().publish()
+
+    basis.prerequisites.set([specialist])
+    with pytest.raises(ValidationError) as error:
+        basis.full_clean()
+    message = " ".join(error.value.message_dict["prerequisites"])
+    assert "Basis → Specialist → Verdieping → Basis" in message
+
+
+def test_valid_prerequisites_pass(curriculum):
+    basis = ModulePageFactory(parent=curriculum)
+    verdieping = ModulePageFactory(parent=curriculum)
+    verdieping.prerequisites.set([basis])
+    verdieping.full_clean()
+
+
+def test_module_page_shows_upcoming_sessions_only(curriculum, client):
+    module = ModulePageFactory(parent=curriculum)
+    now = timezone.now()
+    module.sessions.add(ModuleSession(starts_at=now - datetime.timedelta(days=1), location="Zwolle"))
+    module.sessions.add(ModuleSession(starts_at=now + datetime.timedelta(days=10), location="Assen"))
+    module.save_revision().publish()
+    html = client.get(module.url).content.decode()
+    assert "Assen" in html
+    assert "Zwolle" not in html
+
+
+def test_unpublished_prerequisite_is_not_linked(curriculum, client):
+    hidden = ModulePageFactory(parent=curriculum, title="Ingetrokken module")
+    module = ModulePageFactory(parent=curriculum)
+    module.prerequisites.set([hidden])
+    module.save_revision().publish()
+    hidden.unpublish()
+    assert "Ingetrokken module" not in client.get(module.url).content.decode()
+
+
+# -- the overview -----------------------------------------------------------------------------
+
+def overview(query=""):
+    return ModuleFilter(QueryDict(query))
+
+
+def test_filters_combine_or_within_and_across_facets(curriculum):
+    inclusie, polarisatie = Theme.objects.get(slug="inclusie"), Theme.objects.get(slug="polarisatie")
+    bestuurders = Audience.objects.get(slug="bestuurders")
+    onderwijs = Audience.objects.get(slug="onderwijs")
+    ModulePageFactory(parent=curriculum, title="A", themes=[inclusie], audiences=[bestuurders], level="basis")
+    ModulePageFactory(parent=curriculum, title="B", themes=[polarisatie], audiences=[onderwijs], level="verdieping")
+    ModulePageFactory(parent=curriculum, title="C", themes=[inclusie, polarisatie], audiences=[onderwijs], level="verdieping")
+
+    assert [m.title for m in overview("thema=inclusie&thema=polarisatie").results] == ["A", "B", "C"]
+    assert [m.title for m in overview("thema=inclusie&niveau=verdieping").results] == ["C"]
+    assert [m.title for m in overview("doelgroep=bestuurders").results] == ["A"]
+
+
+def test_counts_show_what_choosing_a_value_would_give(curriculum):
+    inclusie, polarisatie = Theme.objects.get(slug="inclusie"), Theme.objects.get(slug="polarisatie")
+    ModulePageFactory(parent=curriculum, themes=[inclusie], level="basis")
+    ModulePageFactory(parent=curriculum, themes=[polarisatie], level="basis")
+    ModulePageFactory(parent=curriculum, themes=[polarisatie], level="verdieping")
+    module_filter = overview("thema=polarisatie")
+    facets = {facet.param: {option.value: option.count for option in facet.options} for facet in module_filter.facets}
+    # Within the chosen facet, counts ignore its own selection...
+    assert facets["thema"]["inclusie"] == 1 and facets["thema"]["polarisatie"] == 2
+    # ...other facets count within the current result.
+    assert facets["niveau"] == {"basis": 1, "verdieping": 1, "specialistisch": 0}
+
+
+def test_unknown_values_are_ignored_and_reported(curriculum):
+    ModulePageFactory(parent=curriculum)
+    module_filter = overview("thema=bestaat-niet&vorm=&niveau=" + "x" * 500)
+    assert module_filter.results.count() == 1
+    assert ("Thema", "bestaat-niet") in [(str(label), value) for label, value in module_filter.ignored]
+
+
+def test_drafts_and_private_modules_stay_out_of_the_overview(curriculum, client):
+    ModulePageFactory(parent=curriculum, title="Openbare module")
+    ModulePageFactory(parent=curriculum, title="Conceptmodule", live=False)
+    private = ModulePageFactory(parent=curriculum, title="Besloten module")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(curriculum.url)
+    html = response.content.decode()
+    assert "Openbare module" in html
+    assert "Conceptmodule" not in html and "Besloten module" not in html
+    assert "1 module<" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "thema=onbekend",
+        "pagina=0",
+        "pagina=-3",
+        "pagina=99999999999999999999",
+        "pagina=abc",
+        "thema=%00%01",
+        "vorm=" + "a" * 5000,
+        "&".join(["thema=inclusie"] * 200),
+        "aanbieder=<script>alert(1)</script>",
+        "niveau[]=basis&doelgroep=%F0%9F%98%80",
+    ],
+)
+def test_overview_survives_bad_input(curriculum, client, query):
+    ModulePageFactory(parent=curriculum)
+    response = client.get(f"{curriculum.url}?{query}")
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_filter_state_lives_in_the_url(curriculum, client):
+    for _ in range(15):
+        ModulePageFactory(parent=curriculum, level="basis")
+    html = client.get(f"{curriculum.url}?niveau=basis").content.decode()
+    assert 'value="basis" checked' in html
+    assert "?niveau=basis&amp;pagina=2" in html
+
+
+# -- constant SQL as content grows ------------------------------------------------------------
+
+def grow_to(curriculum, total):
+    providers = [ProviderFactory(slug=f"p{n}") for n in range(3)]
+    themes = list(Theme.objects.all())
+    audiences = list(Audience.objects.all())
+    existing = ModulePage.objects.count()
+    for n in range(existing, total):
+        ModulePageFactory(
+            parent=curriculum, provider=providers[n % 3], themes=themes[n % 4:n % 4 + 2], audiences=audiences[n % 6:n % 6 + 2]
+        )
+
+
+def test_overview_queries_stay_constant_from_10_to_500_modules(curriculum, client, django_assert_max_num_queries):
+    grow_to(curriculum, 10)
+    url = f"{curriculum.url}?thema=inclusie&thema=polarisatie&niveau=basis"
+    with django_assert_max_num_queries(30) as small:
+        assert client.get(url).status_code == 200
+    grow_to(curriculum, 500)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert ModuleFilter(QueryDict("")).results.count() == 500
+
+
+def test_module_page_queries_stay_constant_from_10_to_500_modules(curriculum, client, django_assert_max_num_queries):
+    grow_to(curriculum, 10)
+    module = ModulePage.objects.first()
+    module.prerequisites.set(ModulePage.objects.exclude(pk=module.pk)[:3])
+    module.tags.add("polarisatie", "school")
+    module.save_revision().publish()
+    with django_assert_max_num_queries(30) as small:
+        assert client.get(module.url).status_code == 200
+    grow_to(curriculum, 500)
+    module.prerequisites.set(ModulePage.objects.exclude(pk=module.pk)[:40])
+    for day in range(1, 20):
+        module.sessions.add(ModuleSession(starts_at=timezone.now() + datetime.timedelta(days=day), online=True))
+    module.save_revision().publish()
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(module.url)
+    assert response.content.decode().count("<li><a href=") >= 40
