@@ -31,7 +31,8 @@ run: install
 	$(BIN)/python manage.py load_demo_content
 	@echo ""
 	@echo "  Portaal:      http://$(HOST):$(PORT)/"
-	@echo "  Beheer/admin: http://$(HOST):$(PORT)/admin/  (account: see the lines above)"
+	@echo "  Beheer/admin: http://$(HOST):$(PORT)/admin/  (account redacteur: see above)"
+	@echo "  Trainers:     http://$(HOST):$(PORT)/leerlijnen/mijn/  (account trainer: see above)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -3,7 +3,7 @@
 import datetime
 from zoneinfo import ZoneInfo
 
-from portal.demo import ensure_child_page, get_home_page, paragraph_block
+from portal.demo import demo_user, ensure_child_page, get_home_page, paragraph_block
 from portal.models import Audience, Theme
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -120,3 +120,35 @@ def load(report):
             last_reviewed=datetime.date(2026, 3, 1),
         )
         modules[slug] = module
+
+    load_course_paths(modules, audiences)
+
+
+# title, audience, intro, module slugs with the trainer's note
+COURSE_PATHS = [
+    ("Basis sociale stabiliteit voor nieuwe beleidsmedewerkers", "beleidsmedewerkers",
+     "Een eerste kennismaking met de vier thema's, in een logische volgorde.",
+     [("basis-inclusief-beleid", "Start hier: de begrippen."),
+      ("polarisatie-herkennen", "Kort webinar; kan thuis."),
+      ("spanningen-in-de-wijk", "Neem een actuele casus uit de eigen gemeente mee."),
+      ("radicalisering-signaleren", "E-learning, vóór de laatste bijeenkomst afronden.")]),
+    ("Samenwerken tussen zorg en veiligheid", "professionals-sociaal-domein",
+     "Voor teams uit het sociaal domein die samenwerken met politie, veiligheidshuis en gemeente.",
+     [("jongeren-en-criminaliteit", ""),
+      ("ondermijning-sociaal-domein", "Leerkring over drie bijeenkomsten."),
+      ("radicalisering-signaleren", ""),
+      ("casusoverleg-radicalisering", "Samen met collega's uit het veiligheidsdomein.")]),
+]
+
+
+def load_course_paths(modules, audiences):
+    from .models import CoursePath
+    from .paths import add_step
+
+    trainer = demo_user("trainer")
+    for title, audience_slug, intro, steps in COURSE_PATHS:
+        if CoursePath.objects.filter(title=title).exists():
+            continue
+        path = CoursePath.objects.create(title=title, audience=audiences[audience_slug], intro=intro, owner=trainer, is_curated=True)
+        for slug, note in steps:
+            add_step(path, modules[slug], note)

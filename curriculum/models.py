@@ -1,6 +1,7 @@
 """The curriculum: providers, modules and the overview that policy makers filter."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -9,6 +10,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -64,7 +66,21 @@ class CurriculumIndexPage(BasePage):
         return context
 
 
+class ModulePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        # The model's own clean() runs before the form assigns many-to-many values, so the
+        # submitted prerequisites are checked here, where they are known.
+        prerequisites = cleaned_data.get("prerequisites")
+        if prerequisites is not None:
+            message = self.instance.prerequisite_cycle_message({module.pk for module in prerequisites})
+            if message:
+                self.add_error("prerequisites", message)
+        return cleaned_data
+
+
 class ModulePage(BasePage):
+    base_form_class = ModulePageForm
     LEVELS = [("basis", _("Basis")), ("verdieping", _("Verdieping")), ("specialistisch", _("Specialistisch"))]
     FORMATS = [
         ("workshop", _("Workshop")),
@@ -138,15 +154,21 @@ class ModulePage(BasePage):
 
     def clean(self):
         super().clean()
-        prerequisite_ids = {module.pk for module in self.prerequisites.all()}
-        cycle = find_prerequisite_cycle(self.pk, prerequisite_ids, stored_prerequisites)
-        if cycle:
-            titles = dict(ModulePage.objects.filter(pk__in=cycle).values_list("pk", "title"))
-            titles[self.pk] = self.title
-            chain = " → ".join(titles.get(pk, str(pk)) for pk in cycle)
-            raise ValidationError(
-                {"prerequisites": _("Deze voorkennis maakt een kringloop: %(chain)s. Een module kan niet (via andere modules) zichzelf als voorkennis hebben.") % {"chain": chain}}
-            )
+        message = self.prerequisite_cycle_message({module.pk for module in self.prerequisites.all()})
+        if message:
+            raise ValidationError({"prerequisites": message})
+
+    def prerequisite_cycle_message(self, prerequisite_ids):
+        """The editor-facing message when these prerequisites would create a cycle, else None."""
+        cycle = find_prerequisite_cycle(self.pk, set(prerequisite_ids), stored_prerequisites)
+        if not cycle:
+            return None
+        titles = dict(ModulePage.objects.filter(pk__in=cycle).values_list("pk", "title"))
+        titles[self.pk] = self.title
+        chain = " → ".join(titles.get(pk, str(pk)) for pk in cycle)
+        return _(
+            "Deze voorkennis maakt een kringloop: %(chain)s. Een module kan niet (via andere modules) zichzelf als voorkennis hebben."
+        ) % {"chain": chain}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -206,3 +228,53 @@ class ModuleMaterial(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("materiaal")
+
+
+class CoursePath(models.Model):
+    """A course path (leerlijn): a trainer's ordered selection of modules for a municipality's team."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    audience = models.ForeignKey(
+        "portal.Audience", on_delete=models.PROTECT, related_name="course_paths", verbose_name=_("doelgroep")
+    )
+    intro = models.TextField(_("inleiding"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="course_paths", verbose_name=_("eigenaar")
+    )
+    # Unguessable and revocable; a new link replaces the old one.
+    share_token = models.CharField(_("deelcode"), max_length=64, unique=True, null=True, blank=True, editable=False)
+    is_curated = models.BooleanField(
+        _("gepubliceerd als voorbeeldleerlijn"), default=False,
+        help_text=_("Alleen redacteuren kunnen een leerlijn voor iedereen zichtbaar maken."),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("leerlijn")
+        verbose_name_plural = _("leerlijnen")
+        permissions = [("curate_coursepath", _("Kan leerlijnen publiceren als voorbeeldleerlijn"))]
+
+    def __str__(self):
+        return self.title
+
+
+class CoursePathStep(models.Model):
+    path = models.ForeignKey(CoursePath, on_delete=models.CASCADE, related_name="steps", verbose_name=_("leerlijn"))
+    # A module that is deleted later leaves the step in place, marked as no longer available.
+    module = models.ForeignKey(
+        ModulePage, null=True, on_delete=models.SET_NULL, related_name="course_path_steps", verbose_name=_("module")
+    )
+    module_title = models.CharField(_("titel van de module"), max_length=255, editable=False)
+    note = models.TextField(_("notitie van de trainer"), blank=True, max_length=2000)
+    planned_date = models.DateField(_("geplande datum"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("positie"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("stap")
+        verbose_name_plural = _("stappen")
+
+    def __str__(self):
+        return self.module_title

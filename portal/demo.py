@@ -14,9 +14,11 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
-DEMO_EDITOR_USERNAME = "redacteur"
-DEMO_EDITOR_PASSWORD_VARIABLE = "DEMO_EDITOR_PASSWORD"
-
+# username, environment variable with its password, superuser?, groups
+DEMO_ACCOUNTS = [
+    ("redacteur", "DEMO_EDITOR_PASSWORD", True, []),
+    ("trainer", "DEMO_TRAINER_PASSWORD", False, ["Trainer"]),
+]
 
 def rich(*paragraphs):
     """Rich text from plain paragraphs."""
@@ -46,33 +48,41 @@ def get_home_page():
     return site.root_page.specific
 
 
-def ensure_demo_editor(report):
-    """A demo editor account; its password comes from the environment or is generated and shown once."""
+def ensure_demo_account(report, username, password_variable, superuser, groups):
+    """A demo account; its password comes from the environment or is generated and shown once."""
+    from django.contrib.auth.models import Group
+
     User = get_user_model()
-    wanted_password = os.environ.get(DEMO_EDITOR_PASSWORD_VARIABLE)
-    user = User.objects.filter(username=DEMO_EDITOR_USERNAME).first()
+    wanted_password = os.environ.get(password_variable)
+    user = User.objects.filter(username=username).first()
     if user is None:
         password = wanted_password or secrets.token_urlsafe(12)
-        User.objects.create_superuser(
-            DEMO_EDITOR_USERNAME, email="redacteur@example.org", password=password, first_name="Demo", last_name="Redacteur"
-        )
-        source = f"from {DEMO_EDITOR_PASSWORD_VARIABLE}" if wanted_password else "generated; shown only this once"
-        report(f"Demo editor account: username '{DEMO_EDITOR_USERNAME}', password '{password}' ({source}).")
-        return
-    if wanted_password and not user.check_password(wanted_password):
+        create = User.objects.create_superuser if superuser else User.objects.create_user
+        user = create(username, email=f"{username}@example.org", password=password, first_name="Demo", last_name=username.title())
+        user.groups.add(*Group.objects.filter(name__in=groups))
+        source = f"from {password_variable}" if wanted_password else "generated; shown only this once"
+        report(f"Demo account: username '{username}', password '{password}' ({source}).")
+    elif wanted_password and not user.check_password(wanted_password):
         user.set_password(wanted_password)
         user.save(update_fields=["password"])
-        report(f"Demo editor '{DEMO_EDITOR_USERNAME}': password set from {DEMO_EDITOR_PASSWORD_VARIABLE}.")
+        report(f"Demo account '{username}': password set from {password_variable}.")
     else:
         report(
-            f"Demo editor account: username '{DEMO_EDITOR_USERNAME}' (password printed when it was created; "
-            f"set a new one with {DEMO_EDITOR_PASSWORD_VARIABLE}=... make run)."
+            f"Demo account: username '{username}' (password printed when it was created; "
+            f"set a new one with {password_variable}=... make run)."
         )
+    return user
+
+
+def demo_user(username):
+    return get_user_model().objects.get(username=username)
 
 
 def load_all(report):
     """Run every app's demo loader in INSTALLED_APPS order; return how many pages were created."""
     pages_before = Page.objects.count()
+    for account in DEMO_ACCOUNTS:
+        ensure_demo_account(report, *account)
     for app_config in apps.get_app_configs():
         try:
             module = importlib.import_module(f"{app_config.name}.demo")
@@ -82,7 +92,6 @@ def load_all(report):
             continue
         if hasattr(module, "load"):
             module.load(report)
-    ensure_demo_editor(report)
     return Page.objects.count() - pages_before
 
 

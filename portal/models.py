@@ -15,22 +15,19 @@ from wagtail.snippets.models import register_snippet
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 
 
-@register_snippet
-class Theme(models.Model):
-    """One of the portal's themes; every content type is tagged with one or more of them."""
+class TaxonomyTerm(models.Model):
+    """A term of one of the portal's shared taxonomies, named in Dutch and English."""
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
     name_en = models.CharField(_("naam (Engels)"), max_length=100, blank=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=False)
-    description = models.TextField(_("korte omschrijving"), blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta:
+        abstract = True
         ordering = ["sort_order", "name"]
-        verbose_name = _("thema")
-        verbose_name_plural = _("thema's")
 
     def __str__(self):
         return self.display_name
@@ -44,29 +41,25 @@ class Theme(models.Model):
 
 
 @register_snippet
-class Audience(models.Model):
+class Theme(TaxonomyTerm):
+    """One of the portal's themes; every content type is tagged with one or more of them."""
+
+    description = models.TextField(_("korte omschrijving"), blank=True)
+
+    panels = TaxonomyTerm.panels + [FieldPanel("description")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+
+@register_snippet
+class Audience(TaxonomyTerm):
     """Who content is for (bestuurders, beleidsmedewerkers, ...); shared by modules, guidance and navigation."""
 
-    name = models.CharField(_("naam"), max_length=100, unique=True)
-    name_en = models.CharField(_("naam (Engels)"), max_length=100, blank=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = _("doelgroep")
         verbose_name_plural = _("doelgroepen")
-
-    def __str__(self):
-        return self.display_name
-
-    @property
-    def display_name(self):
-        if self.name_en and (get_language() or "").startswith("en"):
-            return self.name_en
-        return self.name
 
 
 class BasePage(Page):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -24,6 +25,9 @@ if settings.DEBUG:
 # Dutch lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("zoeken/", include("search.urls")),
+    path("leerlijnen/", include("curriculum.urls")),
+    path("inloggen/", auth_views.LoginView.as_view(template_name="registration/login.html", redirect_authenticated_user=True), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -12,5 +12,6 @@ def home_page(db):
 @pytest.fixture
 def demo_content(db, monkeypatch):
     monkeypatch.setenv("DEMO_EDITOR_PASSWORD", "demo-editor-test-password")
+    monkeypatch.setenv("DEMO_TRAINER_PASSWORD", "demo-trainer-test-password")
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     return Site.objects.get(is_default_site=True).root_page.specific

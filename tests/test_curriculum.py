@@ -213,3 +213,40 @@ def test_module_page_queries_stay_constant_from_10_to_500_modules(curriculum, cl
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(module.url)
     assert response.content.decode().count("<li><a href=") >= 40
+
+
+def test_admin_refuses_a_prerequisite_cycle_with_the_chain_named(curriculum, admin_client):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    basis = ModulePageFactory(parent=curriculum, title="Basis")
+    verdieping = ModulePageFactory(parent=curriculum, title="Verdieping")
+    verdieping.prerequisites.set([basis])
+    verdieping.save_revision().publish()
+
+    data = nested_form_data({
+        "title": "Basis", "slug": basis.slug, "intro": "", "learning_goals": streamfield([]), "body": streamfield([]),
+        "level": "basis", "format": "workshop", "duration_minutes": 90, "provider": basis.provider_id,
+        "tags": "", "cost": "", "language": "nl", "completion_criteria": "",
+        "contact_name": "", "contact_email": "", "last_reviewed": "",
+        "sessions": inline_formset([]), "materials": inline_formset([]),
+    })
+    # Multi-valued fields go in as lists, which the test client sends as repeated keys.
+    data.update(themes=[t.pk for t in basis.themes.all()], audiences=[a.pk for a in basis.audiences.all()],
+                prerequisites=[verdieping.pk])
+    data["action-publish"] = "publish"
+    response = admin_client.post(f"/admin/pages/{basis.pk}/edit/", data)
+    assert response.status_code == 200  # the form comes back instead of a redirect
+    assert "Basis → Verdieping → Basis" in response.content.decode()
+    assert not basis.prerequisites.exists()
+
+
+def test_trainers_cannot_reach_the_page_editor(curriculum, client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    module = ModulePageFactory(parent=curriculum)
+    trainer = django_user_model.objects.create_user("trainer", password="x")
+    trainer.groups.add(Group.objects.get(name="Trainer"))
+    client.force_login(trainer)
+    response = client.get(f"/admin/pages/{module.pk}/edit/")
+    assert response.status_code in (302, 403)
+    assert not trainer.has_perm("wagtailadmin.access_admin")

@@ -63,16 +63,29 @@ def test_demo_curriculum(demo_content):
     assert modules.filter(prerequisites__isnull=False).exists()
 
 
-def test_demo_editor_password_comes_from_the_environment(demo_content, client):
+def test_demo_course_paths(demo_content, client):
+    from curriculum.models import CoursePath
+
+    curated = CoursePath.objects.filter(is_curated=True)
+    assert curated.count() == 2
+    assert all(path.steps.count() >= 3 for path in curated)
+    assert "Samenwerken tussen zorg en veiligheid" in client.get("/leerlijnen/").content.decode()
+
+
+def test_demo_passwords_come_from_the_environment(demo_content, client):
     assert client.login(username="redacteur", password="demo-editor-test-password")
     assert client.get("/admin/").status_code == 200
+    client.logout()
+    assert client.login(username="trainer", password="demo-trainer-test-password")
+    assert client.get("/leerlijnen/mijn/").status_code == 200
 
 
 def test_generated_password_is_printed_once_and_works(db, monkeypatch, client):
     monkeypatch.delenv("DEMO_EDITOR_PASSWORD", raising=False)
+    monkeypatch.delenv("DEMO_TRAINER_PASSWORD", raising=False)
     first = StringIO()
     call_command("load_demo_content", stdout=first)
-    line = next(line for line in first.getvalue().splitlines() if "password '" in line)
+    line = next(line for line in first.getvalue().splitlines() if "'redacteur', password '" in line)
     password = line.split("password '")[1].split("'")[0]
     assert len(password) >= 12
     assert client.login(username="redacteur", password=password)

@@ -1,0 +1,39 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import CoursePath, CoursePathStep, ModulePage
+
+
+class CoursePathForm(forms.ModelForm):
+    class Meta:
+        model = CoursePath
+        fields = ["title", "audience", "intro", "is_curated"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].empty_label = None
+        if not user.has_perm("curriculum.curate_coursepath"):
+            # Only editors publish a trainer's path as a curated public path.
+            del self.fields["is_curated"]
+
+
+class AddStepForm(forms.ModelForm):
+    module = forms.ModelChoiceField(queryset=ModulePage.objects.none(), label=_("Module"))
+
+    class Meta:
+        model = CoursePathStep
+        fields = ["module", "note", "planned_date"]
+        widgets = {"planned_date": forms.DateInput(attrs={"type": "date"}), "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only published, public modules can be added.
+        self.fields["module"].queryset = ModulePage.objects.live().public().select_related("provider").order_by("title")
+        self.fields["module"].label_from_instance = lambda module: f"{module.title} ({module.provider})"
+
+
+class StepForm(forms.ModelForm):
+    class Meta:
+        model = CoursePathStep
+        fields = ["note", "planned_date"]
+        widgets = {"planned_date": forms.DateInput(attrs={"type": "date"}), "note": forms.Textarea(attrs={"rows": 2})}
