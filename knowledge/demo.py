@@ -1,6 +1,7 @@
 """Demo content of the knowledge base: the theme day with its workshops, and the first e-zine."""
 
 import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from portal.demo import ensure_child_page, get_home_page, paragraph_block, rich
@@ -87,10 +88,197 @@ EZINE_ARTICLES = [
 ]
 
 
+# slug, title, municipality, partner municipalities, start, end, themes, domains, tags, evidence, related modules,
+# intro, challenge, approach, results, lessons
+CASE_STUDIES = [
+    ("wijkteams-signaleren-spanningen", "Wijkteams signaleren spanningen vroeg", "GM0599", [], 2021, None,
+     ["polarisatie"], ["sociaal-domein", "politie", "welzijn"], ["signalering", "wijk"], "beschreven", ["spanningen-in-de-wijk"],
+     "Wijkteams en wijkagenten wegen signalen van spanningen in een vast overleg.",
+     "Spanningen tussen groepen bewoners werden pas zichtbaar als er incidenten waren.",
+     "Eens per maand bespreken wijkteam, wijkagent en welzijnswerk signalen met een vaste methode.",
+     "Signalen komen eerder op tafel; twee keer kon een conflict tussen jongerengroepen worden gesust.",
+     "Houd het overleg klein en vast; zorg dat iemand de opvolging bewaakt."),
+    ("dialoogtafels-na-incident", "Dialoogtafels na een incident in de wijk", "GM0307", [], 2023, 2024,
+     ["polarisatie", "inclusie"], ["welzijn", "maatschappelijke-organisaties"], ["dialoog", "wijk"], "praktijkervaring", ["ontmoeting-organiseren"],
+     "Na een incident organiseerde de gemeente dialoogtafels met bewoners.",
+     "Een incident bij een gebedshuis zorgde voor onrust en wederzijds wantrouwen.",
+     "Onafhankelijke gespreksleiders voerden zes dialoogtafels met bewoners, ondernemers en sleutelfiguren.",
+     "Bewoners gaven aan elkaar beter te begrijpen; er ontstond een bewonersinitiatief.",
+     "Begin snel, maar neem de tijd voor de voorbereiding met sleutelfiguren."),
+    ("school-en-gemeente-polarisatie", "School en gemeente samen bij spanningen in de klas", "GM0772", [], 2022, None,
+     ["polarisatie"], ["onderwijs", "jeugd"], ["onderwijs", "gespreksvoering"], "theoretisch-onderbouwd", ["polarisatie-op-school"],
+     "Vaste contactpersonen tussen scholen en gemeente.",
+     "Docenten wisten niet bij wie ze terechtkonden bij zorgen over leerlingen.",
+     "Elke school heeft een vaste contactpersoon bij de gemeente en een gezamenlijke scholing voor docenten.",
+     "Scholen melden eerder en weten wat ze kunnen verwachten.",
+     "Investeer in de relatie vóórdat er een incident is."),
+    ("inclusieve-gemeente-als-werkgever", "De gemeente als inclusieve werkgever", "GM0344", [], 2020, 2023,
+     ["inclusie"], ["sociaal-domein"], ["inclusie", "werkgeverschap"], "beschreven", ["basis-inclusief-beleid"],
+     "Hoe een gemeente haar eigen organisatie inclusiever maakte.",
+     "De samenstelling van de ambtelijke organisatie weerspiegelde de stad onvoldoende.",
+     "Anoniem solliciteren, trainingen voor selectiecommissies en een netwerk van medewerkers.",
+     "Meer diversiteit in nieuwe instroom; de aanpak is opgenomen in het personeelsbeleid.",
+     "Zorg voor draagvlak bij leidinggevenden en meet de voortgang."),
+    ("meldpunt-discriminatie-regio", "Regionaal meldpunt discriminatie dichterbij", "GM0153", ["GM0193"], 2019, None,
+     ["inclusie"], ["maatschappelijke-organisaties"], ["discriminatie", "meldingen"], "beschreven", ["discriminatie-aanpakken"],
+     "Gemeenten in de regio maken het melden van discriminatie laagdrempeliger.",
+     "Inwoners meldden discriminatie zelden; het meldpunt was onbekend.",
+     "Spreekuren in wijkcentra, een campagne en samenwerking met sportclubs.",
+     "Het aantal meldingen steeg; de gemeenten kregen beter zicht op wat er speelt.",
+     "Meer meldingen is geen slecht teken: het betekent vaak meer vertrouwen."),
+    ("jongeren-perspectief-ondermijning", "Perspectief voor jongeren in een kwetsbare wijk", "GM0855", [], 2021, None,
+     ["problematisch-gedrag-en-ondermijning"], ["jeugd", "politie", "sociaal-domein"], ["jeugd", "criminaliteit"], "theoretisch-onderbouwd",
+     ["jongeren-en-criminaliteit"],
+     "Een wijkaanpak die jongeren uit de criminaliteit houdt met werk, school en rolmodellen.",
+     "Jongeren werden geronseld voor drugshandel.",
+     "Jongerenwerk, school, politie en werkgevers bieden samen een traject per jongere.",
+     "Minder jongeren in beeld bij de politie; meer jongeren met een leerwerkplek.",
+     "Perspectief bieden werkt alleen als het snel en concreet is."),
+    ("bibob-en-sociaal-domein", "Signalen van ondermijning uit het sociaal domein", "GM0268", [], 2022, None,
+     ["problematisch-gedrag-en-ondermijning"], ["sociaal-domein", "veiligheidsdomein"], ["ondermijning", "zorg en veiligheid"], "beschreven",
+     ["ondermijning-sociaal-domein"],
+     "Consulenten leren signalen van ondermijning te herkennen en te delen.",
+     "Consulenten zagen signalen, maar wisten niet wat ze ermee mochten doen.",
+     "Een werkinstructie, een vast aanspreekpunt bij veiligheid en casusbespreking.",
+     "Signalen komen vaker en beter onderbouwd bij het veiligheidsdomein.",
+     "Maak duidelijk wat er met een signaal gebeurt; dat motiveert om te melden."),
+    ("weerbaar-raadslid", "Weerbare raadsleden", "GM0014", [], 2023, None,
+     ["problematisch-gedrag-en-ondermijning"], ["veiligheidsdomein"], ["weerbaarheid", "bestuur"], "praktijkervaring", ["weerbaar-bestuur"],
+     "Raadsleden en wethouders leren omgaan met intimidatie.",
+     "Meerdere raadsleden werden bedreigd op sociale media.",
+     "Een training, een vertrouwenspersoon en afspraken met de politie over aangifte.",
+     "Raadsleden voelen zich gesteund en doen vaker aangifte.",
+     "Bespreek intimidatie openlijk in de raad; dat doorbreekt het taboe."),
+    ("casusoverleg-radicalisering-regio", "Een regionaal casusoverleg radicalisering", "GM0080", ["GM1900"], 2018, None,
+     ["radicalisering-en-extremisme"], ["veiligheidsdomein", "zorg", "politie"], ["casusoverleg", "radicalisering"], "effectief",
+     ["casusoverleg-radicalisering"],
+     "Kleinere gemeenten bundelen hun casusoverleg radicalisering.",
+     "Kleine gemeenten hadden te weinig casussen om expertise op te bouwen.",
+     "Een gezamenlijk casusoverleg met vaste partners en een regionale coördinator.",
+     "Snellere en beter onderbouwde interventies; evaluatie door een onderzoeksbureau.",
+     "Regionaal samenwerken vraagt heldere afspraken over regie en informatiedeling."),
+    ("online-radicalisering-jeugdwerk", "Jongerenwerk online", "GM0363", [], 2022, None,
+     ["radicalisering-en-extremisme", "polarisatie"], ["jeugd", "welzijn"], ["online", "jongeren"], "praktijkervaring",
+     ["radicalisering-signaleren"],
+     "Jongerenwerkers zijn ook online aanwezig waar jongeren zijn.",
+     "Jongeren kwamen online in aanraking met extremistische content.",
+     "Online jongerenwerkers voeren gesprekken op platforms waar jongeren actief zijn.",
+     "Jongerenwerkers bereiken jongeren die offline buiten beeld blijven.",
+     "Geef jongerenwerkers ruimte en steun: online werk is ook 's avonds."),
+    ("complotdenken-in-gesprek", "In gesprek met inwoners die zich afkeren", "GM0106", [], 2021, 2023,
+     ["radicalisering-en-extremisme"], ["sociaal-domein"], ["complotdenken", "gespreksvoering"], "praktijkervaring",
+     ["extremisme-en-complotdenken"],
+     "Consulenten gaan het gesprek aan met inwoners die het vertrouwen in de overheid kwijt zijn.",
+     "Inwoners weigerden contact met de gemeente en verspreidden complottheorieën.",
+     "Training in gesprekstechnieken en intervisie voor consulenten.",
+     "Consulenten houden vaker contact; enkele inwoners namen weer deel aan trajecten.",
+     "Blijf nieuwsgierig en zoek de zorg achter het verhaal."),
+    ("statushouders-en-buurt", "Statushouders en buurtbewoners ontmoeten elkaar", "GM1969", [], 2020, 2022,
+     ["inclusie"], ["welzijn", "maatschappelijke-organisaties"], ["ontmoeting", "integratie"], "praktijkervaring", ["ontmoeting-organiseren"],
+     "Een plattelandsgemeente brengt nieuwkomers en dorpsbewoners samen.",
+     "Nieuwkomers bleven geïsoleerd in kleine kernen.",
+     "Maatjesprojecten, sportclubs en dorpshuizen organiseren samen activiteiten.",
+     "Meer nieuwkomers zijn lid van een vereniging.",
+     "Sluit aan bij wat er al is in het dorp."),
+    ("rellen-nazorg", "Nazorg na ongeregeldheden", "GM0718", [], 2021, 2021,
+     ["problematisch-gedrag-en-ondermijning", "polarisatie"], ["politie", "jeugd"], ["ongeregeldheden", "jongeren"], "beschreven", [],
+     "Na ongeregeldheden zette de gemeente in op herstel en gesprek.",
+     "Jongeren waren betrokken bij ongeregeldheden in het centrum.",
+     "Gesprekken met ouders, herstelgerichte afspraken en extra jongerenwerk.",
+     "Geen herhaling in het jaar erna.",
+     "Combineer handhaving met perspectief."),
+    ("netwerk-sleutelfiguren", "Een netwerk van sleutelfiguren", "GM0503", [], 2017, 2020,
+     ["polarisatie", "radicalisering-en-extremisme"], ["maatschappelijke-organisaties", "veiligheidsdomein"], ["sleutelfiguren", "signalering"],
+     "beschreven", ["polarisatie-herkennen"],
+     "Sleutelfiguren uit gemeenschappen als oren en ogen in de stad.",
+     "De gemeente had weinig zicht op wat er in gemeenschappen speelde.",
+     "Een netwerk van sleutelfiguren dat twee keer per jaar bijeenkomt, met trainingen.",
+     "Snellere duiding bij incidenten.",
+     "Onderhoud het netwerk ook als het rustig is.", ),
+    ("vrouwen-in-de-wijk", "Vrouwennetwerk tegen uitsluiting", "GM0606", [], 2022, None,
+     ["inclusie"], ["welzijn"], ["inclusie", "vrouwen"], "praktijkervaring", [],
+     "Vrouwen uit de wijk versterken elkaar.",
+     "Vrouwen met een migratieachtergrond voelden zich niet gehoord.",
+     "Een netwerk met maandelijkse bijeenkomsten en een eigen budget.",
+     "Meer deelname aan inspraak in de wijk.",
+     "Geef eigenaarschap en een eigen budget."),
+    ("samenwerken-zorg-veiligheid-persoonsgericht", "Persoonsgerichte aanpak: zorg en veiligheid aan één tafel", "GM0202", [], 2019, None,
+     ["problematisch-gedrag-en-ondermijning", "radicalisering-en-extremisme"], ["zorg", "veiligheidsdomein", "sociaal-domein"],
+     ["zorg en veiligheid", "casusoverleg"], "effectief", ["casusoverleg-radicalisering", "ondermijning-sociaal-domein"],
+     "Een persoonsgerichte aanpak waarin zorg en veiligheid samen optrekken.",
+     "Zorg en veiligheid werkten langs elkaar heen bij complexe casussen.",
+     "Eén regisseur per persoon, één plan, en een vast overleg met zorg, politie en gemeente.",
+     "Minder recidive volgens de evaluatie van het Veiligheidshuis.",
+     "Investeer in het elkaar kennen; dan wordt informatie delen vanzelfsprekend."),
+]
+
+GUIDANCE = [
+    ("handreiking-spanningen-duiden", "Handreiking: spanningen in de wijk duiden", "handreiking", ["polarisatie"],
+     ["beleidsmedewerkers"], ["signalering", "wijk"], "Een methode om signalen van spanningen te verzamelen en te wegen."),
+    ("factsheet-polarisatie", "Factsheet polarisatie", "factsheet", ["polarisatie"], ["bestuurders", "beleidsmedewerkers"],
+     ["polarisatie"], "Wat is polarisatie, en wanneer wordt het een probleem? De kern op één pagina."),
+    ("toolkit-gesprek-in-de-klas", "Toolkit: het gesprek in de klas", "toolkit", ["polarisatie", "radicalisering-en-extremisme"],
+     ["onderwijs"], ["onderwijs", "gespreksvoering"], "Werkvormen voor docenten bij maatschappelijke spanningen."),
+    ("onderzoek-lokale-samenwerking", "Onderzoek: wat helpt en hindert lokale samenwerking", "onderzoek",
+     ["radicalisering-en-extremisme", "problematisch-gedrag-en-ondermijning"], ["beleidsmedewerkers"], ["zorg en veiligheid"],
+     "Uitkomsten van gesprekken met gemeenten over samenwerking tussen sociaal domein en veiligheidsdomein."),
+    ("handreiking-inclusief-beleid", "Handreiking inclusief beleid", "handreiking", ["inclusie"], ["beleidsmedewerkers"],
+     ["inclusie", "beleid"], "Stappen om inclusie in gemeentelijk beleid te verankeren."),
+]
+
+
+def load_case_studies(home):
+    from curriculum.models import ModulePage
+    from portal.models import Audience
+
+    from .models import CaseStudyIndexPage, CaseStudyPage, Domain, GuidanceIndexPage, GuidancePage, Municipality
+    from .municipality_import import parse_municipalities, store_municipalities
+
+    demo_file = Path(__file__).resolve().parent / "data" / "municipalities-demo.csv"
+    store_municipalities(parse_municipalities(demo_file.read_bytes()))
+    municipalities = {m.cbs_code: m for m in Municipality.objects.all()}
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    domains = {domain.slug: domain for domain in Domain.objects.all()}
+    modules = {module.slug: module for module in ModulePage.objects.all()}
+    audiences = {audience.slug: audience for audience in Audience.objects.all()}
+
+    index, _ = ensure_child_page(
+        home, CaseStudyIndexPage, "praktijkvoorbeelden", title="Praktijkvoorbeelden", show_in_menus=True,
+        intro="Wat deden andere gemeenten? Filter op thema, provincie, grootte en meer, of kies ‘gemeenten zoals de mijne’.",
+    )
+    for (slug, title, code, partner_codes, start, end, theme_slugs, domain_slugs, tags, evidence, module_slugs,
+         intro, challenge, approach, results, lessons) in CASE_STUDIES:
+        ensure_child_page(
+            index, CaseStudyPage, slug, title=title, intro=intro, municipality=municipalities[code],
+            other_municipalities=[municipalities[c] for c in partner_codes], start_year=start, end_year=end,
+            themes=[themes[t] for t in theme_slugs], domains=[domains[d] for d in domain_slugs], tags=tags,
+            evidence_level=evidence, related_modules=[modules[m] for m in module_slugs if m in modules],
+            challenge=rich(challenge), approach=rich(approach), results=rich(results), lessons=rich(lessons),
+            partners="Gemeente\nPolitie\nWelzijnsorganisatie", contact_name="Beleidsadviseur (voorbeeld)",
+            contact_role="Beleidsadviseur sociale stabiliteit", contact_email="contact@example.org",
+            evidence_assessed_by="Redactie Kennisportaal" if evidence != "praktijkervaring" else "",
+            archived=(end is not None and end < 2021), is_example=True,
+            costs="Voorbeeldinhoud: geen echte bedragen.", transferability="Toepasbaar in gemeenten met een vergelijkbare opgave.",
+        )
+
+    guidance_index, _ = ensure_child_page(
+        home, GuidanceIndexPage, "handreikingen", title="Handreikingen", show_in_menus=True,
+        intro="Handreikingen, factsheets, onderzoeken en toolkits waar de workshops naar verwijzen.",
+    )
+    for slug, title, kind, theme_slugs, audience_slugs, tags, intro in GUIDANCE:
+        ensure_child_page(
+            guidance_index, GuidancePage, slug, title=title, kind=kind, intro=intro, tags=tags,
+            themes=[themes[t] for t in theme_slugs], audiences=[audiences[a] for a in audience_slugs],
+            publication_date=datetime.date(2026, 2, 6),
+            body=[paragraph_block(intro, "Dit is voorbeeldinhoud.")],
+        )
+
+
 def load(report):
     from .models import EventIndexPage, EventPage, EventSessionPage, EzineArticlePage, EzineIndexPage, EzineIssuePage
 
     home = get_home_page()
+    load_case_studies(home)
     themes = {theme.slug: theme for theme in Theme.objects.all()}
 
     events, _ = ensure_child_page(

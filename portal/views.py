@@ -1,8 +1,12 @@
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from taggit.models import Tag
+
 from .health import run_checks
+from .tags import tagged_pages
 
 
 @never_cache
@@ -10,3 +14,13 @@ from .health import run_checks
 def healthz(request):
     status, http_status, checks = run_checks()
     return JsonResponse({"status": status, "checks": checks}, status=http_status)
+
+
+def tag_page(request, slug):
+    """Everything with one tag, across content types."""
+    tag = get_object_or_404(Tag, slug=slug[:100])
+    pages = tagged_pages(tag)
+    if not pages:
+        # A tag that only drafts or private pages carry must not reveal that they exist.
+        raise Http404
+    return render(request, "portal/tag_page.html", {"tag": tag, "pages": pages})

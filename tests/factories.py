@@ -96,3 +96,53 @@ class ModulePageFactory(wagtail_factories.PageFactory):
         self.audiences.set(extracted if extracted is not None else list(Audience.objects.all()[:1]))
         if create:
             self.save()
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "knowledge.Municipality"
+        django_get_or_create = ("cbs_code",)
+
+    # Real CBS codes only (the repository never invents codes): Amersfoort by default.
+    cbs_code = "GM0307"
+    name = "Amersfoort"
+    province = "Utrecht"
+    inhabitants = 161000
+    urbanisation = 2
+    safety_region_code = "VR09"
+    safety_region = "Utrecht"
+
+
+class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "knowledge.CaseStudyIndexPage"
+
+    title = "Praktijkvoorbeelden"
+    slug = "praktijkvoorbeelden"
+
+
+class CaseStudyPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "knowledge.CaseStudyPage"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Praktijkvoorbeeld {n:04d}")
+    intro = "Korte samenvatting."
+    municipality = factory.SubFactory(MunicipalityFactory)
+    start_year = 2022
+    challenge = "<p>De opgave.</p>"
+    approach = "<p>De aanpak.</p>"
+    evidence_level = "beschreven"
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        self.themes.set(extracted if extracted is not None else list(Theme.objects.all()[:1]))
+        if create:
+            self.save()
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if extracted:
+            self.tags.add(*extracted)
+            if create:
+                self.save()

@@ -267,7 +267,7 @@ def test_share_link_is_read_only_unguessable_and_revocable(client, trainer_a, pa
     assert path_a.share_token is None
 
 
-@pytest.mark.parametrize("token", ["x", "a" * 65, "%00", "..%2F..%2Fetc%2Fpasswd", "<script>"])
+@pytest.mark.parametrize("token", ["x", "a" * 65, "..%2F..%2Fetc%2Fpasswd", "<script>"])
 def test_bad_share_tokens_answer_404(client, path_a, token):
     paths.share(path_a)
     assert client.get(f"/leerlijnen/gedeeld/{token}/").status_code == 404

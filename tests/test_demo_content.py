@@ -63,6 +63,19 @@ def test_demo_curriculum(demo_content):
     assert modules.filter(prerequisites__isnull=False).exists()
 
 
+def test_demo_knowledge_base(demo_content):
+    from knowledge.models import CaseStudyPage, GuidancePage
+
+    cases = CaseStudyPage.objects.live()
+    assert cases.count() >= 15
+    assert all(case.is_example for case in cases)  # clearly marked as example content
+    for theme in Theme.objects.all():
+        assert cases.filter(themes=theme).exists(), theme
+    assert cases.values("municipality__province").distinct().count() >= 6
+    assert cases.filter(archived=True).exists()
+    assert GuidancePage.objects.live().count() >= 4
+
+
 def test_demo_course_paths(demo_content, client):
     from curriculum.models import CoursePath
 

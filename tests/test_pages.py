@@ -36,6 +36,13 @@ def test_home_page_is_dutch(demo_content, client):
         ("/e-zine/themadag-2026/", "In deze editie"),
         ("/e-zine/themadag-2026/terugblik-themadag/", "Amersfoort"),
         ("/toegankelijkheidsverklaring/", "WCAG"),
+        ("/praktijkvoorbeelden/", "Weerbare raadsleden"),
+        ("/praktijkvoorbeelden/?lijkt_op=GM0307", "Voorbeelden uit gemeenten zoals Amersfoort"),
+        ("/praktijkvoorbeelden/samenwerken-zorg-veiligheid-persoonsgericht/", "Zo verwijst u naar dit voorbeeld"),
+        ("/handreikingen/", "Factsheet polarisatie"),
+        ("/handreikingen/toolkit-gesprek-in-de-klas/", "Werkvormen voor docenten"),
+        ("/trefwoorden/zorg-en-veiligheid/", "Persoonsgerichte aanpak"),
+        ("/leerlijnen/", "Basis sociale stabiliteit voor nieuwe beleidsmedewerkers"),
     ],
 )
 def test_every_page_type_renders(demo_content, client, url, text):
@@ -91,7 +98,7 @@ def test_error_page_needs_no_database(django_assert_num_queries):
     [
         {"q": ""},
         {"q": "x" * 10_000},
-        {"q": "\x00\x1f\u202e"},
+        {"q": "\x1f\u202e\u0007"},
         {"q": "title:(a OR"},
         {"q": "*"},
         {"q": "polarisatie", "page": "0"},
@@ -112,3 +119,24 @@ def test_search_finds_published_pages_only(demo_content, client):
     html = client.get("/zoeken/", {"q": "polarisatie"}).content.decode()
     assert "Polarisatie op school" in html
     assert "Polarisatie concept" not in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/leerlijnen/gedeeld/%00/", "/trefwoorden/%00/", "/curriculum/?thema=%00", "/zoeken/?q=a%00b", "/praktijkvoorbeelden/?lijkt_op=%00"],
+)
+def test_nul_characters_get_a_clear_400_everywhere(demo_content, client, url):
+    # PostgreSQL cannot handle NUL in a query; without this every such URL would be a server error.
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "ongeldige tekens" in response.content.decode()
+
+
+def test_nul_in_a_form_post_is_refused_without_changing_data(demo_content, client):
+    from curriculum.models import CoursePath
+
+    before = CoursePath.objects.count()
+    client.login(username="trainer", password="demo-trainer-test-password")
+    response = client.post("/leerlijnen/mijn/nieuw/", {"title": "Naam\x00", "audience": 1})
+    assert response.status_code == 400
+    assert CoursePath.objects.count() == before

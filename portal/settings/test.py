@@ -16,5 +16,8 @@ SEARCH_INDEX_PREFIX = f"test_{SEARCH_INDEX_PREFIX}"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}
+# No persistent connections: a live-server thread holding one blocks dropping the test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
 # Tests never collect static files; without a STATIC_ROOT WhiteNoise does not look for one.
 STATIC_ROOT = None
