@@ -126,16 +126,20 @@ class ThemePage(BasePage):
     class Meta:
         verbose_name = _("themapagina")
 
+    # (context name, reverse relation on Theme, ordering): content apps point at the theme, so the
+    # portal gathers their pages through reverse relations and never imports those apps.
+    GATHERED = [
+        ("modules", "modules", ("title",)),
+        ("case_studies", "case_studies", ("archived", "-first_published_at")),
+        ("guidance_items", "guidance", ("-publication_date",)),
+        ("event_sessions", "event_sessions", ("title",)),
+    ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Reverse relations keep the import direction: content apps point at portal, not back.
-        context["modules"] = (
-            self.theme.modules.live().public().select_related("provider").order_by("title")
-            if hasattr(self.theme, "modules") else []
-        )
-        context["event_sessions"] = (
-            self.theme.event_sessions.live().public().order_by("title") if hasattr(self.theme, "event_sessions") else []
-        )
+        for name, relation, ordering in self.GATHERED:
+            manager = getattr(self.theme, relation, None)
+            context[name] = manager.live().public().order_by(*ordering)[:12] if manager is not None else []
         return context
 
 

@@ -26,6 +26,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("zoeken/", include("search.urls")),
     path("leerlijnen/", include("curriculum.urls")),
+    # Before the page tree, so the overview page's URL space has a submission form.
+    path("praktijkvoorbeelden/insturen/", include("knowledge.urls")),
     path("trefwoorden/<str:slug>/", portal_views.tag_page, name="tag"),
     path("inloggen/", auth_views.LoginView.as_view(template_name="registration/login.html", redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),

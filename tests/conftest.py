@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
@@ -15,3 +16,11 @@ def demo_content(db, monkeypatch):
     monkeypatch.setenv("DEMO_TRAINER_PASSWORD", "demo-trainer-test-password")
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Rate limits live in the cache; every test starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()

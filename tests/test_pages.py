@@ -26,6 +26,9 @@ def test_home_page_is_dutch(demo_content, client):
     "url, text",
     [
         ("/inclusie/", "Basis inclusief beleid voor gemeenten"),
+        ("/polarisatie/", "Dialoogtafels na een incident in de wijk"),
+        ("/polarisatie/", "Factsheet polarisatie"),
+        ("/praktijkvoorbeelden/insturen/", "Praktijkvoorbeeld insturen"),
         ("/curriculum/", "Het lokale casusoverleg radicalisering"),
         ("/curriculum/casusoverleg-radicalisering/", "Radicalisering signaleren"),
         ("/over-het-curriculum/", "rijksbreed curriculum"),

@@ -130,6 +130,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kennisportaal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = 10
 
+# Case-study submissions by municipalities.
+SUBMISSION_MAX_UPLOAD_SIZE = env_int("SUBMISSION_MAX_UPLOAD_SIZE_MB", 10) * 1024 * 1024
+SUBMISSION_RATE_LIMIT = (env_int("SUBMISSION_RATE_LIMIT_PER_HOUR", 5), 3600)  # submissions, per seconds
+SUBMISSION_MODERATOR_GROUPS = ["Eindredacteur", "Moderators"]
+
 # Search: the portal's own engine. Unset ELASTICSEARCH_URL means the embedded database engine.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "") or None
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "kennisportaal")

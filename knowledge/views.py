@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from portal.ratelimit import is_limited, too_many_requests
+
+from .forms import CaseStudySubmissionForm
+from .submission import notify, store_submission
+
+
+def submit_case_study(request):
+    if request.method == "POST":
+        limit, window = settings.SUBMISSION_RATE_LIMIT
+        if is_limited(request, "case-study-submission", limit, window):
+            return too_many_requests(request, window)
+        # Refuse a huge upload before reading it, with the same message the form gives.
+        if int(request.META.get("CONTENT_LENGTH") or 0) > settings.SUBMISSION_MAX_UPLOAD_SIZE + 1_048_576:
+            return HttpResponse(
+                _("Het bestand is te groot; het maximum is %(limit)s MB.") % {"limit": settings.SUBMISSION_MAX_UPLOAD_SIZE // 1_048_576},
+                status=413, content_type="text/plain; charset=utf-8",
+            )
+        form = CaseStudySubmissionForm(request.POST, request.FILES)
+        if form.is_spam:
+            # Look the same to a bot, store nothing.
+            return redirect("knowledge:submission_thanks")
+        if form.is_valid():
+            page, _revision = store_submission(form.cleaned_data, form.cleaned_data.get("attachment"))
+            notify(page, form.cleaned_data["submitter_email"], request.build_absolute_uri(reverse("wagtailadmin_pages:edit", args=[page.pk])))
+            return redirect("knowledge:submission_thanks")
+    else:
+        form = CaseStudySubmissionForm()
+    return render(request, "knowledge/submission_form.html", {"form": form, "max_upload_mb": settings.SUBMISSION_MAX_UPLOAD_SIZE // 1_048_576})
+
+
+def submission_thanks(request):
+    return render(request, "knowledge/submission_thanks.html")
