@@ -175,6 +175,11 @@ class ModulePage(BasePage):
         context["upcoming_sessions"] = self.sessions.filter(starts_at__gte=timezone.now()).order_by("starts_at")
         context["live_prerequisites"] = self.prerequisites.live().public().order_by("title")
         context["materials"] = self.materials.select_related("document")
+        # Case studies point at modules (knowledge builds on curriculum), so this is a reverse relation.
+        case_studies = getattr(self, "case_studies", None)
+        context["related_case_studies"] = (
+            case_studies.live().public().select_related("municipality").order_by("title") if case_studies is not None else []
+        )
         return context
 
     @property

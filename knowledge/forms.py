@@ -23,6 +23,10 @@ def current_year():
 class CaseStudySubmissionForm(forms.Form):
     title = forms.CharField(label=_("Titel van het praktijkvoorbeeld"), max_length=200)
     municipality = forms.ModelChoiceField(Municipality.objects.all(), label=_("Gemeente"))
+    other_municipalities = forms.ModelMultipleChoiceField(
+        Municipality.objects.all(), label=_("Samenwerkende gemeenten"), required=False,
+        help_text=_("Bij regionale samenwerking; houd Ctrl of Cmd ingedrukt om er meer te kiezen."),
+    )
     start_year = forms.IntegerField(label=_("Startjaar"), min_value=1990)
     end_year = forms.IntegerField(label=_("Eindjaar"), min_value=1990, required=False, help_text=_("Leeg laten als de aanpak nog loopt."))
     themes = forms.ModelMultipleChoiceField(Theme.objects.all(), label=_("Thema's"), widget=forms.CheckboxSelectMultiple)
@@ -32,6 +36,10 @@ class CaseStudySubmissionForm(forms.Form):
     approach = forms.CharField(label=_("De aanpak"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
     results = forms.CharField(label=_("De resultaten"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 4}))
     lessons = forms.CharField(label=_("Geleerde lessen"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    tags = forms.CharField(label=_("Trefwoorden"), max_length=300, required=False, help_text=_("Gescheiden door komma's."))
+    costs = forms.CharField(label=_("Kosten en financiering"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    transferability = forms.CharField(label=_("Overdraagbaarheid en randvoorwaarden"), max_length=2000, required=False,
+                                      widget=forms.Textarea(attrs={"rows": 3}))
     partners = forms.CharField(label=_("Partners (één per regel)"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
     contact_name = forms.CharField(label=_("Contactpersoon voor collega's"), max_length=200)
     contact_role = forms.CharField(label=_("Functie van de contactpersoon"), max_length=200, required=False)
@@ -68,6 +76,12 @@ class CaseStudySubmissionForm(forms.Form):
         if signatures is None or not head.startswith(signatures):
             raise forms.ValidationError(_("Alleen pdf-, docx- of odt-bestanden zijn toegestaan, en de inhoud moet bij de bestandsnaam passen."))
         return upload
+
+    def clean_tags(self):
+        names = [name.strip() for name in self.cleaned_data.get("tags", "").split(",") if name.strip()]
+        if len(names) > 10 or any(len(name) > 50 for name in names):
+            raise forms.ValidationError(_("Gebruik hooguit tien trefwoorden van elk hooguit 50 tekens."))
+        return names
 
     def clean(self):
         data = super().clean()

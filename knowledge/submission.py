@@ -38,12 +38,16 @@ def store_submission(data, attachment=None):
         start_year=data["start_year"], end_year=data.get("end_year"),
         challenge=as_rich_text(data["challenge"]), approach=as_rich_text(data["approach"]),
         results=as_rich_text(data.get("results")), lessons=as_rich_text(data.get("lessons")),
-        partners=data.get("partners", ""), contact_name=data["contact_name"], contact_role=data.get("contact_role", ""),
+        partners=data.get("partners", ""), costs=data.get("costs", ""), transferability=data.get("transferability", ""),
+        contact_name=data["contact_name"], contact_role=data.get("contact_role", ""),
         contact_email=data.get("contact_email", ""), evidence_level="praktijkervaring",
         evidence_explanation=_("Ingezonden door %(name)s (%(email)s).") % {"name": data["submitter_name"], "email": data["submitter_email"]},
     )
     page.themes = list(data["themes"])
     page.domains = list(data.get("domains") or [])
+    page.other_municipalities = [m for m in data.get("other_municipalities") or [] if m != data["municipality"]]
+    if data.get("tags"):
+        page.tags.add(*data["tags"])
     if attachment:
         page.attachments.add(CaseStudyAttachment(document=store_document(attachment, data["title"])))
     index.add_child(instance=page)

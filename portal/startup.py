@@ -25,7 +25,7 @@ def run_reporting_startup_errors(function, *args):
     """Run ``function``; a start-up failure exits with status 2 and one line on stderr."""
     try:
         return function(*args)
-    except (ImproperlyConfigured, Exception) as error:
+    except Exception as error:  # only start-up failures are reported; the rest re-raises
         message = startup_error_message(error)
         if message is None:
             raise

@@ -31,6 +31,7 @@ def test_home_page_is_dutch(demo_content, client):
         ("/praktijkvoorbeelden/insturen/", "Praktijkvoorbeeld insturen"),
         ("/curriculum/", "Het lokale casusoverleg radicalisering"),
         ("/curriculum/casusoverleg-radicalisering/", "Radicalisering signaleren"),
+        ("/curriculum/casusoverleg-radicalisering/", "Een regionaal casusoverleg radicalisering"),
         ("/over-het-curriculum/", "rijksbreed curriculum"),
         ("/bijeenkomsten/", "Samen voor sociale stabiliteit"),
         ("/bijeenkomsten/samen-voor-sociale-stabiliteit/", "Polarisatie op school"),

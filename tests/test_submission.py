@@ -36,6 +36,7 @@ def form_data(**overrides):
         "challenge": "Conflicten tussen buren liepen op.\n\nSoms met geweld.", "approach": "Getrainde vrijwilligers <b>bemiddelen</b>.",
         "contact_name": "Alex Jansen", "contact_email": "alex@example.org", "submitter_name": "Kim de Boer",
         "submitter_email": "kim@example.org", "consent": "on", "website": "",
+        "tags": "bemiddeling, buren", "costs": "Subsidie van de provincie.", "transferability": "Vraagt getrainde vrijwilligers.",
     }
     data.update(overrides)
     return data
@@ -51,6 +52,8 @@ def test_submission_becomes_a_draft_in_moderation_and_notifies(index, moderator,
     # Submitted text is escaped, never rendered as HTML.
     assert "&lt;b&gt;bemiddelen&lt;/b&gt;" in page.approach and "<p>Soms met geweld.</p>" in page.challenge
     assert page.attachments.count() == 1
+    assert sorted(page.tags.names()) == ["bemiddeling", "buren"]
+    assert page.costs == "Subsidie van de provincie." and page.transferability == "Vraagt getrainde vrijwilligers."
     assert {tuple(message.to) for message in mail.outbox} == {("eindredactie@example.org",), ("kim@example.org",)}
     # Not public until approved: absent from the overview.
     assert "Buurtbemiddeling" not in client.get(index.url).content.decode()
@@ -117,6 +120,7 @@ def test_oversized_upload_is_refused(index, client, settings):
         ({"municipality": 999999}, "Selecteer een geldige keuze"),
         ({"submitter_email": "geen-adres"}, "geldig e-mailadres"),
         ({"title": "x" * 5000}, "niet meer dan 200 tekens"),
+        ({"tags": ",".join(f"t{n}" for n in range(11))}, "hooguit tien trefwoorden"),
     ],
 )
 def test_invalid_submissions_are_explained(index, client, overrides, message):
