@@ -10,13 +10,20 @@ from .forms import CaseStudySubmissionForm
 from .submission import notify, store_submission
 
 
+def content_length(request):
+    try:
+        return max(0, int(request.META.get("CONTENT_LENGTH") or 0))
+    except ValueError:  # a malformed header is the client's problem, not a server error
+        return 0
+
+
 def submit_case_study(request):
     if request.method == "POST":
         limit, window = settings.SUBMISSION_RATE_LIMIT
         if is_limited(request, "case-study-submission", limit, window):
             return too_many_requests(request, window)
         # Refuse a huge upload before reading it, with the same message the form gives.
-        if int(request.META.get("CONTENT_LENGTH") or 0) > settings.SUBMISSION_MAX_UPLOAD_SIZE + 1_048_576:
+        if content_length(request) > settings.SUBMISSION_MAX_UPLOAD_SIZE + 1_048_576:
             return HttpResponse(
                 _("Het bestand is te groot; het maximum is %(limit)s MB.") % {"limit": settings.SUBMISSION_MAX_UPLOAD_SIZE // 1_048_576},
                 status=413, content_type="text/plain; charset=utf-8",

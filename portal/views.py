@@ -1,4 +1,4 @@
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -24,3 +24,12 @@ def tag_page(request, slug):
         # A tag that only drafts or private pages carry must not reveal that they exist.
         raise Http404
     return render(request, "portal/tag_page.html", {"tag": tag, "pages": pages})
+
+
+ROBOTS_DISALLOWED = ["/admin/", "/django-admin/", "/inloggen/", "/leerlijnen/mijn/", "/leerlijnen/gedeeld/", "/zoeken/"]
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED), "",
+             f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

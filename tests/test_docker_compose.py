@@ -23,6 +23,20 @@ def compose_config(**env):
     )
 
 
+def compose_available():
+    if shutil.which("docker") is None:
+        return False
+    return subprocess.run(["docker", "compose", "version"], capture_output=True, timeout=30).returncode == 0
+
+
+# CI installs the plugin (scripts/install-docker-compose) and sets COMPOSE_CHECK=required, so there a
+# missing plugin fails; elsewhere these tests skip when the docker CLI has no compose plugin.
+needs_compose = pytest.mark.skipif(
+    os.environ.get("COMPOSE_CHECK") != "required" and not compose_available(),
+    reason="no 'docker compose' here (scripts/install-docker-compose installs the plugin)",
+)
+
+
 def check_stack(config):
     services = config["services"]
     assert set(services) == {"web", "db", "search"}
@@ -43,7 +57,7 @@ def test_compose_file_structure():
     check_stack(yaml.safe_load(COMPOSE_FILE.read_text()))
 
 
-@pytest.mark.skipif(shutil.which("docker") is None, reason="no docker CLI on this machine")
+@needs_compose
 def test_docker_compose_config_accepts_the_file():
     result = compose_config(**REQUIRED_ENV)
     assert result.returncode == 0, result.stderr
@@ -54,7 +68,7 @@ def test_docker_compose_config_accepts_the_file():
     assert web_env["ELASTICSEARCH_URL"] == "http://search:9200"
 
 
-@pytest.mark.skipif(shutil.which("docker") is None, reason="no docker CLI on this machine")
+@needs_compose
 def test_docker_compose_refuses_to_start_without_secrets():
     result = compose_config()
     assert result.returncode != 0

@@ -133,3 +133,9 @@ def test_invalid_submissions_are_explained(index, client, overrides, message):
 def test_form_page_renders(index, client):
     html = client.get(URL).content.decode()
     assert 'enctype="multipart/form-data"' in html and 'name="website"' in html
+
+
+@pytest.mark.parametrize("header", ["abc", "-5", "1e9"])
+def test_malformed_content_length_is_no_server_error(index, client, header):
+    response = client.post(URL, form_data(title=""), CONTENT_LENGTH=header)
+    assert response.status_code < 500

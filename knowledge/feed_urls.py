@@ -1,0 +1,5 @@
+from portal.feeds import feed_urlpatterns
+
+from .feeds import NewCaseStudiesFeed
+
+urlpatterns = feed_urlpatterns("praktijkvoorbeelden", NewCaseStudiesFeed)
