@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
     # WhiteNoise serves static files from the app itself: no web server needed in front.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.RejectNullBytesMiddleware",
@@ -98,6 +99,11 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
+
+# Headers every environment sends (production adds HTTPS-only ones).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
 
 # Internationalisation: Dutch first, English alongside.
 LANGUAGE_CODE = "nl"
