@@ -36,4 +36,5 @@ def too_many_requests(request, window_seconds):
         status=429,
     )
     response["Retry-After"] = str(window_seconds)
-    return response
+    # Rendered here: middleware may return it too, and only view responses are rendered for us.
+    return response.render()
