@@ -5,6 +5,27 @@ from knowledge.models import EventIndexPage, EventPage, EventSessionPage
 from portal.models import StandardPage, Theme, ThemePage
 
 
+def many_to_many(field_name, default):
+    """A post-generation hook that sets a (parental) many-to-many, with a default when none is given."""
+
+    def assign(obj, create, extracted, **kwargs):
+        getattr(obj, field_name).set(extracted if extracted is not None else default())
+        if create:
+            obj.save()
+
+    return factory.PostGeneration(assign)
+
+
+def first_theme():
+    return list(Theme.objects.all()[:1])
+
+
+def first_audience():
+    from portal.models import Audience
+
+    return list(Audience.objects.all()[:1])
+
+
 class ThemeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Theme
@@ -83,19 +104,8 @@ class ModulePageFactory(wagtail_factories.PageFactory):
     duration_minutes = 90
     provider = factory.SubFactory(ProviderFactory)
 
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        self.themes.set(extracted if extracted is not None else list(Theme.objects.all()[:1]))
-        if create:
-            self.save()
-
-    @factory.post_generation
-    def audiences(self, create, extracted, **kwargs):
-        from portal.models import Audience
-
-        self.audiences.set(extracted if extracted is not None else list(Audience.objects.all()[:1]))
-        if create:
-            self.save()
+    themes = many_to_many("themes", first_theme)
+    audiences = many_to_many("audiences", first_audience)
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):
@@ -134,11 +144,7 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
     approach = "<p>De aanpak.</p>"
     evidence_level = "beschreven"
 
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        self.themes.set(extracted if extracted is not None else list(Theme.objects.all()[:1]))
-        if create:
-            self.save()
+    themes = many_to_many("themes", first_theme)
 
     @factory.post_generation
     def tags(self, create, extracted, **kwargs):
