@@ -29,6 +29,7 @@ run: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py rebuild_search_index
 	@echo ""
 	@echo "  Portaal:      http://$(HOST):$(PORT)/"
 	@echo "  Beheer/admin: http://$(HOST):$(PORT)/admin/  (account redacteur: see above)"

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,9 +8,21 @@ class SearchConfig(AppConfig):
     verbose_name = _("Zoeken")
 
     def ready(self):
+        from wagtail.models import PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
         from portal import health
 
+        from . import indexing
         from .health import check_search_engine
 
         # Search being down degrades the portal (the database engine answers); it is not fatal.
         health.register("search", check_search_engine, critical=False)
+
+        page_published.connect(indexing.on_page_published, dispatch_uid="search_page_published")
+        page_unpublished.connect(indexing.on_page_unpublished, dispatch_uid="search_page_unpublished")
+        post_page_move.connect(indexing.on_page_moved, dispatch_uid="search_page_moved")
+        post_save.connect(indexing.on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
+        post_delete.connect(indexing.on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
+        # Before the delete: the database engine needs the stored words to keep its vocabulary right.
+        pre_delete.connect(indexing.on_page_deleted, dispatch_uid="search_page_deleted")

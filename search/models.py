@@ -1,1 +1,96 @@
-# The search index models arrive with the search issue.
+"""The database engine's index, editor-maintained synonyms, unanswered queries and extracted document text."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class SearchDocument(models.Model):
+    """One live, public page as the database engine searches it (always kept, also next to Elasticsearch)."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    content_type = models.CharField(max_length=20)
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    date = models.DateField(null=True, db_index=True)
+    # Space-padded stems and folded title words, so " stem " matches whole terms with LIKE on SQLite.
+    title_stems = models.TextField(blank=True)
+    stems = models.TextField(blank=True)
+    title_folded = models.CharField(max_length=300, blank=True)
+    # PostgreSQL only: filled by the engine, with a GIN index created by migration on PostgreSQL.
+    search_vector = SearchVectorField(null=True)
+
+    class Meta:
+        verbose_name = _("zoekdocument")
+
+
+class SearchFacetValue(models.Model):
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField(max_length=30)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        indexes = [models.Index(fields=["facet", "value"])]
+
+
+class SearchTerm(models.Model):
+    """The words of the public documents, for 'bedoelde u' and typo correction in the database engine."""
+
+    word = models.CharField(max_length=40, primary_key=True)
+    stem = models.CharField(max_length=40, db_index=True)
+    document_count = models.PositiveIntegerField(default=0)
+
+
+class Synonym(models.Model):
+    """Words and phrases that mean the same to a searcher; applied when searching, so no reindex is needed."""
+
+    terms = models.CharField(
+        _("termen"), max_length=500,
+        help_text=_("Woorden of woordgroepen met dezelfde betekenis, gescheiden door komma's. "
+                    "Bijvoorbeeld: ondermijning, georganiseerde criminaliteit"),
+    )
+    panels = [FieldPanel("terms")]
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("synoniemengroep")
+        verbose_name_plural = _("synoniemen")
+
+    def __str__(self):
+        return self.terms
+
+    @property
+    def phrases(self):
+        return [phrase.strip() for phrase in self.terms.split(",") if phrase.strip()]
+
+
+class UnansweredQuery(models.Model):
+    """Queries that found nothing, per day, so editors see what content is missing."""
+
+    query = models.CharField(_("zoekopdracht"), max_length=200)
+    date = models.DateField(_("datum"))
+    count = models.PositiveIntegerField(_("aantal keer"), default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["query", "date"], name="unique_unanswered_query_per_day")]
+        verbose_name = _("zoekopdracht zonder resultaat")
+        verbose_name_plural = _("zoekopdrachten zonder resultaat")
+
+
+class ExtractedDocumentText(models.Model):
+    """Text taken from an attached PDF once, so a rebuild does not parse every file again."""
+
+    document = models.OneToOneField("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(max_length=255)
+    file_size = models.PositiveBigIntegerField(null=True)
+    text = models.TextField(blank=True)
+
+
+class PendingIndexUpdate(models.Model):
+    """A page Elasticsearch could not take when it changed; indexed on the next successful write or rebuild."""
+
+    page_id = models.IntegerField(primary_key=True)
+    queued_at = models.DateTimeField(auto_now_add=True)

@@ -1,17 +1,25 @@
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Page
+from django.views.decorators.http import require_GET
 
-from .query import clean_query
-
-RESULTS_PER_PAGE = 10
+from . import service
 
 
+@require_GET
 def search(request):
-    """Plain site search over live, public pages (the faceted engine replaces this later)."""
-    query = clean_query(request.GET.get("q", ""))
-    results = None
-    if query:
-        pages = Page.objects.live().public().specific().search(query)
-        results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "results": results})
+    """One search page over every public content type, with facets in the URL."""
+    parameters = service.parse_parameters(request.GET)
+    results = service.run_search(parameters)
+    return render(request, "search/search.html", {
+        "results": results, "query": parameters.text,
+    })
+
+
+@require_GET
+def suggest(request):
+    """Titles completing what a visitor typed (JSON for the search box)."""
+    found = service.suggestions(request.GET.get(service.QUERY_PARAM, ""))
+    response = JsonResponse({"suggestions": found})
+    response["Cache-Control"] = "public, max-age=60"
+    return response
+

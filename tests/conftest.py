@@ -15,6 +15,7 @@ def demo_content(db, monkeypatch):
     monkeypatch.setenv("DEMO_EDITOR_PASSWORD", "demo-editor-test-password")
     monkeypatch.setenv("DEMO_TRAINER_PASSWORD", "demo-trainer-test-password")
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
@@ -24,3 +25,9 @@ def clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def database_search_by_default(settings):
+    """Tests search with the database engine unless they ask for Elasticsearch (see tests/search_engines.py)."""
+    settings.ELASTICSEARCH_URL = None

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import RequestFactory
+from django.utils.html import strip_tags
 from django.views.defaults import server_error
 from wagtail.models import PageViewRestriction
 
@@ -119,10 +120,10 @@ def test_search_page_survives_bad_input(demo_content, client, params):
 
 
 def test_search_finds_published_pages_only(demo_content, client):
-    StandardPageFactory(parent=demo_content, title="Polarisatie concept", live=False)
-    html = client.get("/zoeken/", {"q": "polarisatie"}).content.decode()
+    StandardPageFactory(parent=demo_content, title="Polarisatie op school concept", live=False)
+    html = strip_tags(client.get("/zoeken/", {"q": "polarisatie op school"}).content.decode())
     assert "Polarisatie op school" in html
-    assert "Polarisatie concept" not in html
+    assert "concept" not in html
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -150,6 +151,11 @@ SUBMISSION_MODERATOR_GROUPS = ["Eindredacteur", "Moderators"]
 # Search: the portal's own engine. Unset ELASTICSEARCH_URL means the embedded database engine.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "") or None
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "kennisportaal")
+ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)  # seconds; past this the database engine answers
+# Hunspell dictionary for the Dutch analysis chain; must exist in the node's config/hunspell/<locale>/.
+ELASTICSEARCH_HUNSPELL_LOCALE = env_str("ELASTICSEARCH_HUNSPELL_LOCALE", "nl_NL")
+# Make every write visible to searches at once (tests); production relies on the 1-second refresh.
+SEARCH_REFRESH_AFTER_WRITE = False
 # The Wagtail admin's own search stays on Wagtail's database backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
@@ -168,5 +174,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Background-task bookkeeping is noise at INFO level.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # One line per Elasticsearch request is noise; failures are logged by the search app.
+    "loggers": {"django_tasks": {"level": "WARNING"}, "elastic_transport": {"level": "WARNING"}},
 }

@@ -13,6 +13,7 @@ STORAGES = {
 }
 # Tests never touch a production index.
 SEARCH_INDEX_PREFIX = f"test_{SEARCH_INDEX_PREFIX}"
+SEARCH_REFRESH_AFTER_WRITE = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}

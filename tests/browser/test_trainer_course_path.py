@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from portal.models import Audience
 from tests.factories import CurriculumIndexPageFactory, ModulePageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "trainer-browser-test-pw"
 

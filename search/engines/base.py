@@ -1,0 +1,74 @@
+"""The one small interface every search engine implements, and the values it speaks in."""
+
+import dataclasses
+
+
+class EngineUnavailable(Exception):
+    """The engine cannot answer now (connection refused, timeout, missing index); the caller falls back."""
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchRequest:
+    query: object  # a search.query.ParsedQuery
+    filters: dict = dataclasses.field(default_factory=dict)  # facet name -> list of values (OR within, AND across)
+    page: int = 1
+    page_size: int = 10
+    sort: str = "relevance"  # or "date"
+
+
+@dataclasses.dataclass
+class Hit:
+    id: int
+    type: str
+    title: str
+    url: str
+    summary: str
+    text: str  # the start of the body, for highlighting in the application
+    date: object = None
+
+
+@dataclasses.dataclass
+class SearchResponse:
+    hits: list
+    total: int
+    facets: dict  # facet name -> list of (value, count), most frequent first
+
+
+@dataclasses.dataclass
+class Suggestion:
+    title: str
+    url: str
+    type: str
+
+
+class SearchEngine:
+    """What the search service needs from an engine. Documents are dicts from search.documents."""
+
+    # Elasticsearch cannot page beyond this without scrolling; the database engine keeps the same limit.
+    max_result_window = 10_000
+
+    def index(self, documents):
+        """Add or replace documents."""
+        raise NotImplementedError
+
+    def remove(self, page_ids):
+        raise NotImplementedError
+
+    def search(self, request):
+        """A SearchResponse for a SearchRequest whose query is not empty."""
+        raise NotImplementedError
+
+    def suggest(self, prefix, limit):
+        """Suggestions (titles of documents) for what a visitor has typed so far."""
+        raise NotImplementedError
+
+    def corrections(self, words):
+        """A mapping of unknown query words to the closest known word, for 'bedoelde u'."""
+        raise NotImplementedError
+
+    def rebuild(self, documents, before_switch=None):
+        """Index all documents afresh; searches keep being answered from the old index until the switch."""
+        raise NotImplementedError
+
+    def document_count(self):
+        raise NotImplementedError

@@ -1,0 +1,242 @@
+"""The embedded engine: the portal's own tables, on SQLite (LIKE over stems) or PostgreSQL (full-text search)."""
+
+import collections
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, transaction
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models.functions import Coalesce, Length
+
+from ..documents import FACETS
+from ..models import SearchDocument, SearchFacetValue, SearchTerm
+from ..text import stem, words
+from .base import Hit, SearchEngine, SearchResponse, Suggestion
+
+TEXT_FOR_HIGHLIGHT = 20_000
+MAX_FACET_VALUES = 50
+MAX_CORRECTION_DISTANCE = 2
+
+
+class DatabaseEngine(SearchEngine):
+    name = "database"
+
+    @property
+    def uses_postgres(self):
+        return connection.vendor == "postgresql"
+
+    # Writing
+
+    def index(self, documents):
+        documents = list(documents)
+        if not documents:
+            return
+        with transaction.atomic():
+            ids = [document["id"] for document in documents]
+            old_words = self._words_of(ids)
+            SearchDocument.objects.filter(pk__in=ids).delete()
+            self._write(documents)
+            new_words = collections.Counter(
+                word for document in documents for word in vocabulary_words(document["title"], document["body"])
+            )
+            self._adjust_vocabulary(new_words, old_words)
+
+    def remove(self, page_ids):
+        with transaction.atomic():
+            old_words = self._words_of(page_ids)
+            SearchDocument.objects.filter(pk__in=page_ids).delete()
+            self._adjust_vocabulary(collections.Counter(), old_words)
+
+    def rebuild(self, documents, before_switch=None, batch_size=1000):
+        # One transaction: searches on other connections see the old rows until the commit.
+        with transaction.atomic():
+            SearchFacetValue.objects.all().delete()
+            SearchDocument.objects.all().delete()
+            SearchTerm.objects.all().delete()
+            vocabulary = collections.Counter()
+            batch = []
+            for document in documents:
+                batch.append(document)
+                vocabulary.update(vocabulary_words(document["title"], document["body"]))
+                if len(batch) >= batch_size:
+                    self._write(batch)
+                    batch = []
+            self._write(batch)
+            SearchTerm.objects.bulk_create(
+                (SearchTerm(word=word, stem=stem(word), document_count=count) for word, count in vocabulary.items()),
+                batch_size=5000,
+            )
+            if before_switch:
+                before_switch()
+
+    def _write(self, documents):
+        if not documents:
+            return
+        SearchDocument.objects.bulk_create([
+            SearchDocument(
+                page_id=document["id"], content_type=document["type"], title=document["title"][:255],
+                summary=document["summary"], body=document["body"][:TEXT_FOR_HIGHLIGHT], url=document["url"][:500],
+                date=document["date"], title_stems=f" {document['title_stems']} ", stems=f" {document['stems']} ",
+                title_folded=" ".join(words(document["title"]))[:300],
+            )
+            for document in documents
+        ])
+        SearchFacetValue.objects.bulk_create([
+            SearchFacetValue(document_id=document["id"], facet=facet, value=str(value)[:100])
+            for document in documents
+            for facet in FACETS
+            for value in (document[facet] if isinstance(document[facet], list) else [document[facet]])
+        ], batch_size=5000)
+        if self.uses_postgres:
+            # Stems from the application (simple configuration) plus PostgreSQL's own Dutch analysis of the text.
+            SearchDocument.objects.filter(pk__in=[document["id"] for document in documents]).update(
+                search_vector=SearchVector("title_stems", config="simple", weight="A")
+                + SearchVector("stems", config="simple", weight="B")
+                + SearchVector("body", config="dutch", weight="C")
+            )
+
+    def _words_of(self, page_ids):
+        found = collections.Counter()
+        for title, body in SearchDocument.objects.filter(pk__in=page_ids).values_list("title", "body"):
+            found.update(vocabulary_words(title, body))
+        return found
+
+    def _adjust_vocabulary(self, added, removed):
+        delta = collections.Counter(added)
+        delta.subtract(removed)
+        for word, change in delta.items():
+            if change > 0:
+                updated = SearchTerm.objects.filter(word=word).update(document_count=F("document_count") + change)
+                if not updated:
+                    SearchTerm.objects.create(word=word, stem=stem(word), document_count=change)
+            elif change < 0:
+                SearchTerm.objects.filter(word=word).update(document_count=F("document_count") + change)
+        SearchTerm.objects.filter(document_count__lte=0).delete()
+
+    # Reading
+
+    def document_count(self):
+        return SearchDocument.objects.count()
+
+    def search(self, request):
+        matching = self._matching(request.query)
+        filtered = self._filter(matching, request.filters)
+        total = filtered.count()
+        ordered = self._order(filtered, request)
+        start = (request.page - 1) * request.page_size
+        rows = ordered.values("page_id", "content_type", "title", "url", "summary", "body", "date")[start:start + request.page_size]
+        hits = [
+            Hit(id=row["page_id"], type=row["content_type"], title=row["title"], url=row["url"], summary=row["summary"],
+                text=row["body"], date=row["date"])
+            for row in rows
+        ]
+        return SearchResponse(hits=hits, total=total, facets=self._facet_counts(matching, request.filters))
+
+    def _matching(self, query):
+        documents = SearchDocument.objects.all()
+        if self.uses_postgres:
+            # PostgreSQL's Dutch configuration adds its own stemming of the words as typed.
+            return documents.filter(search_vector=self._tsquery(query) | SearchQuery(query.text, config="dutch"))
+        for clause in query.clauses:
+            condition = Q()
+            for alternative in clause:
+                all_stems = Q()
+                for term in alternative:
+                    all_stems &= Q(stems__contains=f" {term} ")
+                condition |= all_stems
+            documents = documents.filter(condition)
+        return documents
+
+    def _tsquery(self, query):
+        # Stems are [0-9a-z] only (see search.text), so they are safe in a raw tsquery.
+        clauses = []
+        for clause in query.clauses:
+            alternatives = ["(" + " & ".join(alternative) + ")" for alternative in clause]
+            clauses.append("(" + " | ".join(alternatives) + ")")
+        return SearchQuery(" & ".join(clauses), config="simple", search_type="raw")
+
+    def _filter(self, documents, filters, skip=None):
+        for facet, values in filters.items():
+            if facet == skip or not values:
+                continue
+            documents = documents.filter(
+                pk__in=SearchFacetValue.objects.filter(facet=facet, value__in=values).values("document_id")
+            )
+        return documents
+
+    def _order(self, documents, request):
+        if request.sort == "date":
+            return documents.order_by(F("date").desc(nulls_last=True), "title")
+        if self.uses_postgres:
+            rank = SearchRank(F("search_vector"), self._tsquery(request.query))
+            return documents.annotate(rank=rank).order_by("-rank", F("date").desc(nulls_last=True))
+        title_score = Value(0, output_field=IntegerField())
+        for term in request.query.all_stems:
+            title_score = title_score + Case(
+                When(title_stems__contains=f" {term} ", then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        return documents.annotate(title_score=title_score).order_by("-title_score", F("date").desc(nulls_last=True), "title")
+
+    def _facet_counts(self, matching, filters):
+        counts = {}
+        for facet in FACETS:
+            # Counts for one facet ignore its own selection, so visitors see what choosing more values adds.
+            scope = self._filter(matching, filters, skip=facet)
+            rows = (
+                SearchFacetValue.objects.filter(facet=facet, document__in=scope.values("pk"))
+                .values("value").annotate(count=Count("document_id")).order_by("-count", "value")[:MAX_FACET_VALUES]
+            )
+            counts[facet] = [(row["value"], row["count"]) for row in rows]
+        return counts
+
+    def suggest(self, prefix, limit):
+        from ..text import fold
+
+        prefix = " ".join(fold(prefix).split())
+        if not prefix:
+            return []
+        rows = (
+            SearchDocument.objects.filter(Q(title_folded__startswith=prefix) | Q(title_folded__contains=f" {prefix}"))
+            .annotate(starts=Case(When(title_folded__startswith=prefix, then=Value(0)), default=Value(1), output_field=IntegerField()))
+            .order_by("starts", Coalesce("date", Value(None)).desc(nulls_last=True), "title")
+            .values_list("title", "url", "content_type")[:limit]
+        )
+        return [Suggestion(title=title, url=url, type=content_type) for title, url, content_type in rows]
+
+    def corrections(self, words):
+        found = {}
+        for word in words:
+            if len(word) < 4 or SearchTerm.objects.filter(stem=stem(word)).exists():
+                continue
+            candidates = (
+                SearchTerm.objects.annotate(length=Length("word"))
+                .filter(word__startswith=word[0], length__gte=len(word) - MAX_CORRECTION_DISTANCE,
+                        length__lte=len(word) + MAX_CORRECTION_DISTANCE)
+                .values_list("word", "document_count")
+            )
+            scored = [
+                (distance, -count, candidate) for candidate, count in candidates
+                if (distance := edit_distance(word, candidate)) <= MAX_CORRECTION_DISTANCE
+            ]
+            if scored:
+                found[word] = min(scored)[2]
+        return found
+
+
+def vocabulary_words(title, body):
+    """The distinct words a document adds to the vocabulary (the stored part of its text)."""
+    return set(words(f"{title} {body[:TEXT_FOR_HIGHLIGHT]}"))
+
+
+def edit_distance(first, second):
+    """Damerau–Levenshtein distance (adjacent swaps count once: 'polarisatei' is one step from 'polarisatie')."""
+    previous_previous, previous = None, list(range(len(second) + 1))
+    for i, first_char in enumerate(first, 1):
+        current = [i]
+        for j, second_char in enumerate(second, 1):
+            cost = first_char != second_char
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous_previous is not None and i > 1 and j > 1 and first_char == second[j - 2] and first[i - 2] == second_char:
+                value = min(value, previous_previous[j - 2] + 1)
+            current.append(value)
+        previous_previous, previous = previous, current
+    return previous[-1]

@@ -1,0 +1,284 @@
+"""The Elasticsearch engine, through elasticsearch-dsl: one index behind an alias for every public content type.
+
+Analysis uses only what the Elasticsearch server core has (standard tokenizer, lowercase, Dutch stop words,
+the hunspell dictionary filter); Snowball stems and accent folding come from the application (search.text).
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport import ConnectionTimeout
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
+from elasticsearch_dsl import Q, Search
+
+from ..documents import FACETS
+from ..text import words
+from .base import EngineUnavailable, Hit, SearchEngine, SearchResponse, Suggestion
+
+logger = logging.getLogger(__name__)
+
+TEXT_FOR_HIGHLIGHT = 20_000
+MAX_FACET_VALUES = 50
+SUGGEST_INPUTS = 8
+KEYWORD_FACETS = [facet for facet in FACETS if facet != "year"]
+UNAVAILABLE = (TransportConnectionError, ConnectionTimeout, TransportError)
+
+
+def analysis_settings(hunspell_locale):
+    """The Dutch analysis chain, built when an index is created (the dictionary must exist on the node)."""
+    filters = {"dutch_stop": {"type": "stop", "stopwords": "_dutch_"}}
+    chain = ["lowercase", "dutch_stop"]
+    if hunspell_locale:
+        filters["dutch_dictionary"] = {"type": "hunspell", "locale": hunspell_locale, "ignore_case": True, "dedup": True}
+        chain.append("dutch_dictionary")
+    return {
+        "filter": filters,
+        "analyzer": {"dutch_text": {"type": "custom", "tokenizer": "standard", "filter": chain}},
+    }
+
+
+def index_body(hunspell_locale, shards=1, replicas=0):
+    keyword_fields = {facet: {"type": "keyword"} for facet in KEYWORD_FACETS}
+    return {
+        "settings": {
+            "number_of_shards": shards,
+            "number_of_replicas": replicas,
+            "analysis": analysis_settings(hunspell_locale),
+        },
+        "mappings": {
+            "dynamic": "strict",
+            # The long texts are searched, not shown: keep them out of _source.
+            "_source": {"excludes": ["body", "stems", "title_stems", "folded"]},
+            "properties": {
+                **keyword_fields,
+                "year": {"type": "integer"},
+                "date": {"type": "date"},
+                "title": {"type": "text", "analyzer": "dutch_text"},
+                "body": {"type": "text", "analyzer": "dutch_text"},
+                "summary": {"type": "text", "index": False},
+                "excerpt": {"type": "text", "index": False},
+                "url": {"type": "keyword", "index": False},
+                "title_stems": {"type": "text", "analyzer": "standard", "norms": False},
+                "stems": {"type": "text", "analyzer": "standard"},
+                "folded": {"type": "text", "analyzer": "standard"},
+                "suggest": {"type": "completion", "analyzer": "standard", "preserve_separators": True},
+            },
+        },
+    }
+
+
+def to_source(document):
+    """The Elasticsearch source for a search document."""
+    source = {key: document[key] for key in ("type", "title", "summary", "body", "url", "date", "title_stems", "stems", "folded")}
+    source.update({facet: document[facet] for facet in FACETS if facet != "type"})
+    source["excerpt"] = document["body"][:TEXT_FOR_HIGHLIGHT]
+    title_words = words(document["title"])
+    # Every word position of the title is a start, so 'school' completes 'Polarisatie op school'.
+    source["suggest"] = {"input": [" ".join(title_words[start:]) for start in range(min(len(title_words), SUGGEST_INPUTS))]}
+    return source
+
+
+class ElasticsearchEngine(SearchEngine):
+    name = "elasticsearch"
+
+    def __init__(self, url, prefix, client=None):
+        self.alias = f"{prefix}_pages"
+        self.client = client or Elasticsearch(
+            url, request_timeout=settings.ELASTICSEARCH_TIMEOUT, max_retries=0, retry_on_timeout=False
+        )
+        self.refresh = "true" if settings.SEARCH_REFRESH_AFTER_WRITE else "false"
+
+    # Index management
+
+    def create_index(self, name=None):
+        name = name or f"{self.alias}_{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
+        self.client.indices.create(index=name, **index_body(settings.ELASTICSEARCH_HUNSPELL_LOCALE))
+        return name
+
+    def ensure_index(self):
+        """Create the index behind the alias when there is none (first start, fresh node)."""
+        try:
+            if self.client.indices.exists_alias(name=self.alias):
+                return
+            if self.client.indices.exists(index=self.alias):
+                raise EngineUnavailable(f"'{self.alias}' is an index, not an alias; run rebuild_search_index")
+            name = self.create_index()
+            self.client.indices.update_aliases(actions=[{"add": {"index": name, "alias": self.alias}}])
+        except UNAVAILABLE as error:
+            raise EngineUnavailable(str(error)) from error
+
+    def indexes_behind_alias(self):
+        try:
+            return sorted(self.client.indices.get_alias(name=self.alias).keys())
+        except NotFoundError:
+            return []
+
+    def delete_all(self):
+        """Remove the alias and every index of this prefix (tests, and resetting a node)."""
+        # Deleting by wildcard is refused (action.destructive_requires_name), so name every index.
+        names = list(self.client.indices.get(index=f"{self.alias}_*", ignore_unavailable=True, allow_no_indices=True))
+        if names:
+            self.client.indices.delete(index=",".join(names), ignore_unavailable=True)
+
+    # Writing
+
+    def index(self, documents):
+        actions = [
+            {"_op_type": "index", "_index": self.alias, "_id": document["id"], "_source": to_source(document)}
+            for document in documents
+        ]
+        if not actions:
+            return
+        self.ensure_index()
+        self._bulk(actions, refresh=self.refresh)
+
+    def remove(self, page_ids):
+        actions = [{"_op_type": "delete", "_index": self.alias, "_id": page_id} for page_id in page_ids]
+        if not actions:
+            return
+        self.ensure_index()
+        self._bulk(actions, refresh=self.refresh, raise_on_error=False)
+
+    def _bulk(self, actions, **options):
+        try:
+            helpers.bulk(self.client, actions, chunk_size=1000, max_chunk_bytes=20 * 1024 * 1024, **options)
+        except UNAVAILABLE as error:
+            raise EngineUnavailable(str(error)) from error
+
+    def rebuild(self, documents, before_switch=None):
+        """Fill a new index, then move the alias in one atomic step and drop the old index."""
+        try:
+            old_indexes = self.indexes_behind_alias()
+            if not old_indexes and self.client.indices.exists(index=self.alias):
+                # An index named like the alias (from an older version) is in the way.
+                self.client.indices.delete(index=self.alias)
+            name = self.create_index()
+            # No refreshes while filling: much faster; the refresh at the end makes everything visible.
+            self.client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
+            actions = (
+                {"_op_type": "index", "_index": name, "_id": document["id"], "_source": to_source(document)}
+                for document in documents
+            )
+            for ok, item in helpers.streaming_bulk(self.client, actions, chunk_size=1000, max_chunk_bytes=20 * 1024 * 1024,
+                                                   raise_on_error=True):
+                pass
+            self.client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "1s"}})
+            self.client.indices.refresh(index=name)
+            if before_switch:
+                before_switch()
+            actions = [{"remove": {"index": old, "alias": self.alias}} for old in old_indexes]
+            actions.append({"add": {"index": name, "alias": self.alias}})
+            self.client.indices.update_aliases(actions=actions)
+            for old in old_indexes:
+                self.client.indices.delete(index=old, ignore_unavailable=True)
+        except UNAVAILABLE as error:
+            raise EngineUnavailable(str(error)) from error
+        return name
+
+    def refresh_index(self):
+        self.client.indices.refresh(index=self.alias)
+
+    # Reading
+
+    def document_count(self):
+        try:
+            return self.client.count(index=self.alias)["count"]
+        except NotFoundError:
+            return 0
+        except UNAVAILABLE as error:
+            raise EngineUnavailable(str(error)) from error
+
+    def _search(self):
+        return Search(using=self.client, index=self.alias)
+
+    def search(self, request):
+        search = self._search().query(self._text_query(request.query))
+        filters = {facet: Q("terms", **{facet: values}) for facet, values in request.filters.items() if values}
+        if filters:
+            search = search.post_filter(Q("bool", filter=list(filters.values())))
+        for facet in FACETS:
+            # Each facet counts with every selection but its own (OR within a facet, AND across facets).
+            others = [query for name, query in filters.items() if name != facet]
+            bucket = search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others))
+            bucket.bucket("values", "terms", field=facet, size=MAX_FACET_VALUES, order=[{"_count": "desc"}, {"_key": "asc"}])
+        if request.sort == "date":
+            search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
+        start = (request.page - 1) * request.page_size
+        search = search.source(["type", "title", "summary", "excerpt", "url", "date"])
+        search = search.extra(from_=start, size=request.page_size, track_total_hits=True)
+        response = self._execute(search)
+        hits = [
+            Hit(id=int(hit.meta.id), type=hit.type, title=hit.title, url=hit.url, summary=hit.summary or "",
+                text=getattr(hit, "excerpt", "") or "", date=_parse_date(getattr(hit, "date", None)))
+            for hit in response
+        ]
+        facets = {
+            facet: [(str(bucket.key), bucket.doc_count) for bucket in getattr(response.aggregations, facet)["values"].buckets]
+            for facet in FACETS
+        }
+        return SearchResponse(hits=hits, total=response.hits.total.value, facets=facets)
+
+    def _text_query(self, query):
+        clauses = []
+        for clause in query.clauses:
+            alternatives = [Q("bool", must=[Q("term", stems=term) for term in alternative]) for alternative in clause]
+            clauses.append(Q("bool", should=alternatives, minimum_should_match=1))
+        # Ranking: title matches count most; the dictionary-analysed text adds Dutch-aware relevance.
+        boosts = [Q("term", title_stems={"value": term, "boost": 3}) for term in query.all_stems]
+        boosts.append(Q("match", title={"query": query.text, "boost": 2}))
+        boosts.append(Q("match", body={"query": query.text}))
+        return Q("bool", must=clauses, should=boosts)
+
+    def _execute(self, search):
+        try:
+            return search.execute()
+        except NotFoundError as error:
+            raise EngineUnavailable(f"index '{self.alias}' does not exist; run rebuild_search_index") from error
+        except UNAVAILABLE as error:
+            raise EngineUnavailable(str(error)) from error
+
+    def suggest(self, prefix, limit):
+        prefix = " ".join(words(prefix))
+        if not prefix:
+            return []
+        search = self._search().suggest(
+            "titles", prefix, completion={"field": "suggest", "size": limit, "skip_duplicates": True}
+        ).source(["title", "url", "type"]).extra(size=0)
+        response = self._execute(search)
+        return [
+            Suggestion(title=option._source.title, url=option._source.url, type=option._source.type)
+            for option in response.suggest.titles[0].options
+        ]
+
+    def corrections(self, query_words):
+        text = " ".join(word for word in query_words if len(word) >= 4)
+        if not text:
+            return {}
+        search = self._search().suggest(
+            "spelling", text,
+            term={"field": "folded", "suggest_mode": "missing", "max_edits": 2, "prefix_length": 1, "min_word_length": 4},
+        ).extra(size=0)
+        response = self._execute(search)
+        found = {}
+        for entry in response.suggest.spelling:
+            if entry.options:
+                found[entry.text] = entry.options[0].text
+        return found
+
+    def health(self):
+        try:
+            return self.client.cluster.health(index=self.alias, timeout="1s")
+        except (ApiError, *UNAVAILABLE) as error:
+            raise EngineUnavailable(str(error)) from error
+
+
+def _parse_date(value):
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+

@@ -1,0 +1,134 @@
+"""Keep every engine in step with publishing.
+
+Publish, unpublish, move, privacy changes and deletion all come down to one rule: look at the page as it is
+stored now (`.specific`; drafts live only in revisions) and index it when anyone may see it, else remove it.
+The database engine writes inside the editor's transaction; Elasticsearch after the commit, so a rolled
+back publication never reaches it. An engine that is down does not stop editors: the page is queued.
+"""
+
+import logging
+
+from django.db import transaction
+from wagtail.models import Page
+
+from . import engines
+from .documents import is_searchable, page_to_document
+from .engines import EngineUnavailable
+from .extraction import document_text
+from .models import PendingIndexUpdate, SearchDocument
+
+logger = logging.getLogger(__name__)
+
+MAX_PENDING_PER_FLUSH = 200
+
+
+def documents_and_removals(page_ids):
+    """Split pages into documents to index (live and public) and ids to remove (everything else)."""
+    documents, removals = [], []
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
+    for page_id in page_ids:
+        page = pages.get(page_id)
+        if page is not None and is_searchable(page):
+            documents.append(page_to_document(page, document_text=document_text))
+        else:
+            removals.append(page_id)
+    return documents, removals
+
+
+def update_pages(page_ids):
+    """Bring these pages up to date in every engine."""
+    page_ids = list(dict.fromkeys(page_ids))
+    if not page_ids:
+        return
+    documents, removals = documents_and_removals(page_ids)
+    database, *others = engines.writable_engines()
+    database.index(documents)
+    database.remove(removals)
+    for engine in others:
+        after_commit(lambda engine=engine: _write_or_queue(engine, documents, removals, page_ids))
+
+
+def remove_pages(page_ids):
+    page_ids = list(page_ids)
+    database, *others = engines.writable_engines()
+    database.remove(page_ids)
+    for engine in others:
+        after_commit(lambda engine=engine: _write_or_queue(engine, [], page_ids, page_ids))
+
+
+def after_commit(callback):
+    """Run when the editor's transaction commits (never for a rolled-back change)."""
+    transaction.on_commit(callback)
+
+
+def _write_or_queue(engine, documents, removals, page_ids):
+    try:
+        engine.index(documents)
+        engine.remove(removals)
+    except EngineUnavailable as error:
+        logger.error("Search engine %s unavailable; %d page(s) queued for indexing: %s", engine.name, len(page_ids), error)
+        PendingIndexUpdate.objects.bulk_create(
+            [PendingIndexUpdate(page_id=page_id) for page_id in page_ids], ignore_conflicts=True
+        )
+        return
+    flush_pending(engine)
+
+
+def flush_pending(engine, limit=MAX_PENDING_PER_FLUSH):
+    """Index queued pages once the engine answers again (also run by `rebuild_search_index`)."""
+    pending = list(PendingIndexUpdate.objects.values_list("page_id", flat=True)[:limit])
+    if not pending:
+        return 0
+    documents, removals = documents_and_removals(pending)
+    engine.index(documents)
+    engine.remove(removals)
+    PendingIndexUpdate.objects.filter(page_id__in=pending).delete()
+    return len(pending)
+
+
+def subtree_ids(page):
+    return list(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
+
+
+def moved_descendant_ids(page):
+    """Indexed descendants whose stored address no longer starts with the page's own (a slug changed)."""
+    url = page.get_url_parts()
+    if url is None:
+        return subtree_ids(page)
+    return list(
+        SearchDocument.objects.filter(page__path__startswith=page.path).exclude(url__startswith=url[2]).values_list("pk", flat=True)
+    )
+
+
+def all_searchable_documents(batch_size=500):
+    """Documents for every live, public page, in batches (for rebuilding)."""
+    ids = list(Page.objects.live().public().filter(depth__gt=2).order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        documents, _removals = documents_and_removals(ids[start:start + batch_size])
+        yield from documents
+
+
+# Signal receivers (connected in SearchConfig.ready)
+
+def on_page_published(sender, instance, **kwargs):
+    update_pages([instance.pk, *moved_descendant_ids(instance)])
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    # Also sent by Wagtail just before a live page is deleted, when the row still says live: remove, do not look.
+    remove_pages([instance.pk])
+
+
+def on_page_moved(sender, instance, **kwargs):
+    update_pages(subtree_ids(instance))
+
+
+def on_view_restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        update_pages(subtree_ids(page))
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        remove_pages([instance.pk])

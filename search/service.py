@@ -1,0 +1,305 @@
+"""The search page's logic as plain functions: parse the URL, ask the engine (falling back), label facets.
+
+Views call `run_search` and `suggestions`; they never know which engine answered.
+"""
+
+import dataclasses
+import logging
+import math
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.contrib.search_promotions.models import Query as PopularQuery
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from knowledge.models import CaseStudyPage, Municipality
+from portal.models import Audience, Theme
+
+from . import engines
+from .documents import CONTENT_TYPE_LABELS, FACETS
+from .engines import EngineUnavailable, SearchRequest
+from .highlight import highlight, highlight_title
+from .models import Synonym, UnansweredQuery
+from .query import clean_query, parse_query
+
+logger = logging.getLogger(__name__)
+
+QUERY_PARAM = "q"
+PAGE_PARAM = "pagina"
+SORT_PARAM = "sorteer"
+# URL parameter (Dutch, visible to visitors) -> facet name in the documents.
+FACET_PARAMS = {
+    "soort": "type", "thema": "themes", "doelgroep": "audiences", "trefwoord": "tags", "provincie": "province",
+    "gemeente": "municipality", "onderbouwing": "evidence_level", "jaar": "year",
+}
+PARAM_FOR_FACET = {facet: param for param, facet in FACET_PARAMS.items()}
+FACET_LABELS = {
+    "type": _("Soort"), "themes": _("Thema"), "audiences": _("Doelgroep"), "tags": _("Trefwoord"),
+    "province": _("Provincie"), "municipality": _("Gemeente"), "evidence_level": _("Onderbouwing"), "year": _("Jaar"),
+}
+SORTS = {"relevantie": "relevance", "datum": "date"}
+PAGE_SIZE = 10
+MAX_VALUES_PER_FACET = 20
+MAX_VALUE_LENGTH = 100
+MAX_SUGGESTIONS = 8
+MIN_SUGGEST_LENGTH = 2
+
+
+@dataclasses.dataclass
+class SearchParameters:
+    text: str = ""
+    filters: dict = dataclasses.field(default_factory=dict)
+    page: int = 1
+    sort: str = "relevance"
+    ignored: list = dataclasses.field(default_factory=list)  # (label, value) the visitor asked for that do not exist
+
+
+@dataclasses.dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclasses.dataclass
+class FacetView:
+    name: str
+    param: str
+    label: str
+    options: list
+
+
+@dataclasses.dataclass
+class ResultItem:
+    url: str
+    title_html: str
+    snippet_html: str
+    type_label: str
+    date: object
+
+
+@dataclasses.dataclass
+class SearchResults:
+    parameters: SearchParameters
+    items: list = dataclasses.field(default_factory=list)
+    total: int = 0
+    facets: list = dataclasses.field(default_factory=list)
+    page: int = 1
+    num_pages: int = 0
+    degraded: bool = False  # the configured engine was down; the database answered
+    corrected_text: str = ""  # results are for this corrected query
+    did_you_mean: str = ""  # offered when nothing was found
+    promotions: list = dataclasses.field(default_factory=list)
+    too_short: bool = False  # only stop words or punctuation
+
+    @property
+    def has_query(self):
+        return bool(self.parameters.text)
+
+    @property
+    def first_number(self):
+        return (self.page - 1) * PAGE_SIZE + 1
+
+    @property
+    def previous_page(self):
+        return self.page - 1
+
+    @property
+    def next_page(self):
+        return self.page + 1
+
+
+def parse_parameters(query_dict):
+    """The visitor's search from the URL; malformed or unknown values are dropped and reported, never an error."""
+    parameters = SearchParameters(text=clean_query(query_dict.get(QUERY_PARAM, "")))
+    parameters.sort = SORTS.get(query_dict.get(SORT_PARAM, ""), "relevance")
+    parameters.page = _page_number(query_dict.get(PAGE_PARAM, "1"))
+    for param, facet in FACET_PARAMS.items():
+        values = [value.strip()[:MAX_VALUE_LENGTH] for value in query_dict.getlist(param)[:MAX_VALUES_PER_FACET]]
+        values = list(dict.fromkeys(value for value in values if value))
+        if not values:
+            continue
+        labels = facet_labels(facet, values)
+        known = [value for value in values if value in labels]
+        parameters.ignored.extend((FACET_LABELS[facet], value) for value in values if value not in labels)
+        if known:
+            parameters.filters[facet] = known
+    return parameters
+
+
+def _page_number(raw):
+    try:
+        number = int(str(raw).strip()[:12])
+    except ValueError:
+        return 1
+    return max(1, number)
+
+
+def synonym_groups():
+    return [synonym.phrases for synonym in Synonym.objects.all()]
+
+
+def run_search(parameters, record=True):
+    """Search with the configured engine, or the database engine when that one is unavailable."""
+    results = SearchResults(parameters=parameters)
+    if not parameters.text:
+        return results
+    query = parse_query(parameters.text, synonym_groups())
+    if query.is_empty:
+        results.too_short = True
+        return results
+    results.promotions = promotions_for(parameters.text) if parameters.page == 1 else []
+    engine = engines.primary_engine()
+    response, engine, results.degraded = _search_with_fallback(engine, query, parameters)
+    if response.total == 0:
+        corrections = _corrections(engine, query.words)
+        if corrections:
+            corrected_text = " ".join(corrections.get(word, word) for word in query.words)
+            corrected_query = parse_query(corrected_text, synonym_groups())
+            corrected_response, _engine, _degraded = _search_with_fallback(engine, corrected_query, parameters)
+            if corrected_response.total:
+                query, response, results.corrected_text = corrected_query, corrected_response, corrected_text
+            else:
+                results.did_you_mean = corrected_text
+    results.total = response.total
+    results.num_pages = max(1, math.ceil(min(response.total, engine.max_result_window) / PAGE_SIZE))
+    results.page = min(parameters.page, results.num_pages)
+    if results.page != parameters.page and response.total:
+        # Asked beyond the last page (an old link, or a made-up number): show the last page.
+        response, engine, _degraded = _search_with_fallback(engine, query, dataclasses.replace(parameters, page=results.page))
+    results.items = [_result_item(hit, query) for hit in response.hits]
+    results.facets = facet_views(response.facets, parameters.filters)
+    if record and parameters.page == 1:
+        record_query(parameters.text, found=results.total > 0)
+    return results
+
+
+def _search_with_fallback(engine, query, parameters):
+    page = min(parameters.page, engine.max_result_window // PAGE_SIZE)
+    request = SearchRequest(query=query, filters=parameters.filters, page=page, page_size=PAGE_SIZE, sort=parameters.sort)
+    try:
+        return engine.search(request), engine, False
+    except EngineUnavailable as error:
+        logger.warning("Search engine %s unavailable, answering from the database: %s", engine.name, error)
+        database = engines.database_engine()
+        return database.search(request), database, True
+
+
+def _corrections(engine, words):
+    try:
+        return engine.corrections(words)
+    except EngineUnavailable:
+        return engines.database_engine().corrections(words)
+
+
+def _result_item(hit, query):
+    stems = query.all_stems
+    return ResultItem(
+        url=hit.url, title_html=highlight_title(hit.title, stems), snippet_html=highlight(hit.text or hit.summary, stems),
+        type_label=CONTENT_TYPE_LABELS.get(hit.type, hit.type), date=hit.date,
+    )
+
+
+def facet_views(counts, selected):
+    """Facets with labelled options; selected values stay visible (count 0) so they can be deselected."""
+    views = []
+    for facet in FACETS:
+        pairs = list(counts.get(facet, []))
+        present = {value for value, _count in pairs}
+        pairs.extend((value, 0) for value in selected.get(facet, []) if value not in present)
+        labels = facet_labels(facet, [value for value, _count in pairs])
+        options = [
+            FacetOption(value=value, label=labels[value], count=count, selected=value in selected.get(facet, []))
+            for value, count in pairs if value in labels
+        ]
+        if facet == "year":
+            options.sort(key=lambda option: option.value, reverse=True)
+        if options:
+            views.append(FacetView(name=facet, param=PARAM_FOR_FACET[facet], label=FACET_LABELS[facet], options=options))
+    return views
+
+
+def facet_labels(facet, values):
+    """Labels of the values that exist; unknown values are left out."""
+    values = [str(value) for value in values]
+    if facet == "type":
+        return {value: str(CONTENT_TYPE_LABELS[value]) for value in values if value in CONTENT_TYPE_LABELS}
+    if facet == "themes":
+        return {theme.slug: theme.display_name for theme in Theme.objects.filter(slug__in=values)}
+    if facet == "audiences":
+        return {audience.slug: audience.display_name for audience in Audience.objects.filter(slug__in=values)}
+    if facet == "tags":
+        return dict(Tag.objects.filter(slug__in=values).values_list("slug", "name"))
+    if facet == "municipality":
+        return dict(Municipality.objects.filter(cbs_code__in=values).values_list("cbs_code", "name"))
+    if facet == "province":
+        return _choices(Municipality, "province", values)
+    if facet == "evidence_level":
+        return _choices(CaseStudyPage, "evidence_level", values)
+    if facet == "year":
+        return {value: value for value in values if value.isdigit() and 1900 <= int(value) <= 2100}
+    return {}
+
+
+def _choices(model, field_name, values):
+    choices = {str(key): str(label) for key, label in model._meta.get_field(field_name).flatchoices}
+    return {value: choices[value] for value in values if value in choices}
+
+
+def promotions_for(text):
+    """Pages editors promoted for this query, if those pages are live and public."""
+    promotions = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(text)).select_related("page")
+        .order_by("sort_order")
+    )
+    visible_ids = set(
+        Page.objects.live().public().filter(pk__in=[p.page_id for p in promotions if p.page_id]).values_list("pk", flat=True)
+    )
+    shown = []
+    for promotion in promotions:
+        if promotion.page_id and promotion.page_id in visible_ids:
+            shown.append({"title": promotion.page.title, "url": promotion.page.url, "description": promotion.description})
+        elif not promotion.page_id and promotion.external_link_url:
+            shown.append({"title": promotion.external_link_text or promotion.external_link_url,
+                          "url": promotion.external_link_url, "description": promotion.description})
+    return shown
+
+
+def record_query(text, found):
+    """Count the query for the editors' reports (popular queries, and queries that found nothing)."""
+    normalised = normalise_query_string(text)[:200]
+    if not normalised:
+        return
+    try:
+        with transaction.atomic():
+            PopularQuery.get(normalised).add_hit()
+            if not found:
+                today = timezone.localdate()
+                updated = UnansweredQuery.objects.filter(query=normalised, date=today).update(count=F("count") + 1)
+                if not updated:
+                    UnansweredQuery.objects.create(query=normalised, date=today, count=1)
+    except IntegrityError:
+        # Two visitors counted the same new query at once; losing one count is fine.
+        logger.info("Concurrent first hit for query %r not counted", normalised)
+
+
+def suggestions(prefix):
+    """Titles completing what a visitor typed, for the search box; the database answers when Elasticsearch cannot."""
+    prefix = clean_query(prefix)[:60]
+    if len(prefix) < MIN_SUGGEST_LENGTH:
+        return []
+    try:
+        found = engines.primary_engine().suggest(prefix, MAX_SUGGESTIONS)
+    except EngineUnavailable:
+        found = engines.database_engine().suggest(prefix, MAX_SUGGESTIONS)
+    return [
+        {"title": suggestion.title, "url": suggestion.url, "type": str(CONTENT_TYPE_LABELS.get(suggestion.type, ""))}
+        for suggestion in found
+    ]
+

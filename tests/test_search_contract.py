@@ -1,0 +1,274 @@
+"""One contract for every search engine: what a visitor of /zoeken/ notices, on the database engine and on
+Elasticsearch alike (the Elasticsearch half runs when ELASTICSEARCH_URL is set, as in CI)."""
+
+import io
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from search import service
+from tests.factories import (
+    CaseStudyIndexPageFactory, CaseStudyPageFactory, CurriculumIndexPageFactory, ModulePageFactory, StandardPageFactory,
+    ThemeFactory,
+)
+from tests.search_engines import engine  # noqa: F401 (fixture)
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Publish like an editor does (a revision, then publish), running what waits for the commit."""
+    def publish_page(page):
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+    return publish_page
+
+
+@pytest.fixture
+def curriculum(home_page):
+    return CurriculumIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def case_studies(home_page):
+    return CaseStudyIndexPageFactory(parent=home_page)
+
+
+def search(text, **params):
+    query = {"q": text, **params}
+    from django.http import QueryDict
+
+    query_dict = QueryDict(mutable=True)
+    for key, value in query.items():
+        query_dict.setlist(key, value if isinstance(value, list) else [value])
+    return service.run_search(service.parse_parameters(query_dict), record=False)
+
+
+def titles(results):
+    from django.utils.html import strip_tags
+
+    return [strip_tags(item.title_html) for item in results.items]
+
+
+def module(curriculum, publish, title, intro="", live=False, **kwargs):
+    page = ModulePageFactory(parent=curriculum, title=title, intro=intro, live=live, **kwargs)
+    return publish(page)
+
+
+# Dutch matching
+
+
+@pytest.mark.parametrize(
+    "query, text, marked",
+    [
+        ("radicaliseren", "Signalen van radicalisering herkennen", "radicalisering"),
+        ("scholen", "Spanningen op school bespreken", "school"),
+        ("gemeenten", "Wat elke gemeente kan doen", "gemeente"),
+        ("coordinatie", "Coördinatie tussen wijkteam en politie", "Coördinatie"),
+        ("Coördinatie", "Betere coordinatie in de wijk", "coordinatie"),
+    ],
+)
+def test_dutch_word_forms_and_accents_match(engine, curriculum, publish, query, text, marked):
+    module(curriculum, publish, "Een module", intro=text)
+    module(curriculum, publish, "Iets anders", intro="Over begrotingen en subsidies.")
+    results = search(query)
+    assert titles(results) == ["Een module"]
+    # The snippet marks the word as it is written, not its stem.
+    assert f"<mark>{marked}</mark>" in results.items[0].snippet_html
+
+
+def test_a_single_typo_still_finds_the_word(engine, curriculum, publish):
+    module(curriculum, publish, "Polarisatie herkennen", intro="Polarisatie in de wijk.")
+    results = search("polarisatei")
+    assert titles(results) == ["Polarisatie herkennen"]
+    assert results.corrected_text == "polarisatie"
+
+
+def test_nothing_found_offers_bedoelde_u(engine, curriculum, publish):
+    theme = ThemeFactory(name="Ander thema", slug="ander-thema")
+    own_theme = ThemeFactory(name="Eigen thema", slug="eigen-thema")
+    module(curriculum, publish, "Polarisatie herkennen", intro="Polarisatie in de wijk.", themes=[own_theme])
+    # With a filter that excludes the only match, the corrected query finds nothing either: suggest it.
+    results = search("polarisatei", thema=theme.slug)
+    assert results.total == 0
+    assert results.did_you_mean == "polarisatie"
+
+
+def test_editor_synonyms_apply_without_reindexing(engine, curriculum, publish):
+    module(curriculum, publish, "Aanpak van georganiseerde criminaliteit", intro="Samen met politie en RIEC.")
+    assert titles(search("ondermijning")) == ["Aanpak van georganiseerde criminaliteit"]  # from the initial synonyms
+    from search.models import Synonym
+
+    assert search("drugsafval").total == 0
+    Synonym.objects.create(terms="drugsafval, georganiseerde criminaliteit")
+    assert titles(search("drugsafval")) == ["Aanpak van georganiseerde criminaliteit"]
+
+
+def test_every_word_must_match(engine, curriculum, publish):
+    module(curriculum, publish, "Polarisatie op school", intro="Gesprekken in de klas.")
+    module(curriculum, publish, "Polarisatie in de wijk", intro="Buurtbewoners.")
+    assert titles(search("polarisatie op school")) == ["Polarisatie op school"]
+    assert sorted(titles(search("polarisatie"))) == ["Polarisatie in de wijk", "Polarisatie op school"]
+
+
+def test_title_matches_rank_first(engine, curriculum, publish):
+    module(curriculum, publish, "Iets over gesprekken", intro="Ook over radicalisering.")
+    module(curriculum, publish, "Radicalisering bespreken", intro="Gesprekken voeren.")
+    assert titles(search("radicalisering"))[0] == "Radicalisering bespreken"
+
+
+# Facets
+
+
+def test_facet_counts_or_within_and_across(engine, curriculum, case_studies, publish):
+    inclusion = ThemeFactory(name="Inclusie test", slug="inclusie-test")
+    polarisation = ThemeFactory(name="Polarisatie test", slug="polarisatie-test")
+    module(curriculum, publish, "Wijkaanpak één", themes=[inclusion])
+    module(curriculum, publish, "Wijkaanpak twee", themes=[polarisation])
+    publish(CaseStudyPageFactory(parent=case_studies, title="Wijkaanpak drie", live=False, themes=[polarisation]))
+
+    results = search("wijkaanpak")
+    facets = {facet.name: {option.value: option.count for option in facet.options} for facet in results.facets}
+    assert facets["type"] == {"module": 2, "case_study": 1}
+    assert facets["themes"]["inclusie-test"] == 1 and facets["themes"]["polarisatie-test"] == 2
+    assert facets["province"] == {"Utrecht": 1}
+
+    both = search("wijkaanpak", thema=["inclusie-test", "polarisatie-test"])
+    assert both.total == 3  # OR within a facet
+    narrowed = search("wijkaanpak", thema=["polarisatie-test"], soort=["module"])
+    assert titles(narrowed) == ["Wijkaanpak twee"]  # AND across facets
+    facets = {facet.name: {option.value: option.count for option in facet.options} for facet in narrowed.facets}
+    # A facet counts without its own selection: choosing 'inclusie' as well would add one module.
+    assert facets["themes"] == {"inclusie-test": 1, "polarisatie-test": 1}
+    assert facets["type"] == {"module": 1, "case_study": 1}
+
+
+def test_unknown_facet_values_are_reported_not_applied(engine, curriculum, publish):
+    module(curriculum, publish, "Wijkaanpak")
+    results = search("wijkaanpak", thema=["bestaat-niet"], jaar=["abc"], soort=["<script>"])
+    assert titles(results) == ["Wijkaanpak"]
+    assert ("Thema", "bestaat-niet") in [(str(label), value) for label, value in results.parameters.ignored]
+    assert len(results.parameters.ignored) == 3
+
+
+def test_sort_by_date_and_pages(engine, case_studies, publish):
+    for number in range(12):
+        publish(CaseStudyPageFactory(parent=case_studies, title=f"Wijkaanpak {number:02d}", start_year=2010 + number, live=False))
+    first = search("wijkaanpak")
+    assert first.total == 12 and len(first.items) == 10 and first.num_pages == 2
+    second = search("wijkaanpak", pagina="2")
+    assert len(second.items) == 2
+    beyond = search("wijkaanpak", pagina=str(10**9))
+    assert beyond.page == 2 and len(beyond.items) == 2
+    newest = search("wijkaanpak", sorteer="datum")
+    assert titles(newest)[0] == "Wijkaanpak 11"
+
+
+def test_suggestions_complete_titles(engine, curriculum, publish):
+    module(curriculum, publish, "Polarisatie op school")
+    module(curriculum, publish, "Begroting")
+    assert [s["title"] for s in service.suggestions("pola")] == ["Polarisatie op school"]
+    assert [s["title"] for s in service.suggestions("scho")] == ["Polarisatie op school"]
+    assert service.suggestions("p") == []
+
+
+# Leaks
+
+
+def test_drafts_private_unpublished_and_deleted_pages_never_show(engine, home_page, curriculum, publish, client):
+    ModulePageFactory(parent=curriculum, title="Geheim concept", intro="Wijkaanpak", live=False)
+    private = module(curriculum, publish, "Geheim besloten", intro="Wijkaanpak")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    unpublished = module(curriculum, publish, "Geheim ingetrokken", intro="Wijkaanpak")
+    unpublished.unpublish()
+    deleted = module(curriculum, publish, "Geheim verwijderd", intro="Wijkaanpak")
+    deleted.delete()
+    visible = module(curriculum, publish, "Openbaar", intro="Wijkaanpak")
+    # A published page's newer draft stays out of the index as well.
+    visible.title = "Geheime nieuwe titel"
+    visible.intro = "Wijkaanpak geheimzinnig"
+    visible.save_revision()
+    if hasattr(engine, "refresh_index"):
+        engine.refresh_index()
+
+    results = search("wijkaanpak")
+    assert titles(results) == ["Openbaar"]
+    assert sum(option.count for facet in results.facets if facet.name == "type" for option in facet.options) == 1
+    assert search("geheim").total == 0
+    assert search("geheimzinnig").total == 0
+    assert service.suggestions("geheim") == []
+    html = client.get("/zoeken/", {"q": "geheim"}).content.decode()
+    assert "Geheim" not in html.replace("“geheim”", "")
+
+
+def test_a_page_under_a_private_parent_is_removed_when_the_parent_is_restricted(engine, home_page, publish):
+    section = publish(StandardPageFactory(parent=home_page, title="Afdeling", live=False))
+    child = publish(StandardPageFactory(parent=section, title="Wijkaanpak binnen", live=False))
+    assert titles(search("wijkaanpak")) == ["Wijkaanpak binnen"]
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    _run_on_commit_now()
+    assert search("wijkaanpak").total == 0
+    PageViewRestriction.objects.filter(page=section).delete()
+    _run_on_commit_now()
+    assert titles(search("wijkaanpak")) == [child.title]
+
+
+def _run_on_commit_now():
+    """Signal receivers outside `publish` queue Elasticsearch writes for the commit; run them here."""
+    from django.db import connection
+
+    for _sids, callback, _robust in list(connection.run_on_commit):
+        callback()
+    connection.run_on_commit.clear()
+
+
+def test_moving_a_page_updates_its_address(engine, home_page, curriculum, publish):
+    page = module(curriculum, publish, "Wijkaanpak")
+    other = publish(StandardPageFactory(parent=home_page, title="Elders", slug="elders", live=False))
+    page.move(other, pos="last-child")
+    _run_on_commit_now()
+    assert search("wijkaanpak").items[0].url == f"/elders/{page.slug}/"
+
+
+# Attached documents
+
+
+def minimal_pdf(text):
+    """A one-page PDF whose text layer holds `text` (ASCII)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def test_text_inside_attached_pdfs_is_found_unless_the_collection_is_private(engine, curriculum, publish):
+    public = Document.objects.create(title="Handleiding", file=ContentFile(minimal_pdf("Buurtbemiddeling werkt"), "handleiding.pdf"))
+    secret_collection = Collection.get_first_root_node().add_child(name="Intern")
+    CollectionViewRestriction.objects.create(collection=secret_collection, restriction_type=CollectionViewRestriction.LOGIN)
+    secret = Document.objects.create(title="Intern", collection=secret_collection,
+                                     file=ContentFile(minimal_pdf("Vertrouwelijkheidsafspraken"), "intern.pdf"))
+    page = ModulePageFactory(parent=curriculum, title="Module met bijlagen", live=False)
+    page.materials.create(document=public, title="Handleiding")
+    page.materials.create(document=secret, title="Intern")
+    publish(page)
+    assert titles(search("buurtbemiddeling")) == ["Module met bijlagen"]
+    assert search("vertrouwelijkheidsafspraken").total == 0
