@@ -1,13 +1,14 @@
-"""Editors' search tools in the admin: synonyms, and the queries that found nothing.
+"""Editors' search tools in the admin: synonyms, and a report of popular queries and queries that found nothing.
 
-Popular queries and promoted pages come from wagtail.contrib.search_promotions (Reports > Search terms,
-and the 'Promoted search results' menu).
+Promoted pages come from wagtail.contrib.search_promotions ('Promoted search results'); its own
+'Search terms' report is for superusers only, so final editors get this report.
 """
 
 import datetime
 
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Max, Sum
+from wagtail.contrib.search_promotions.models import QueryDailyHits
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -21,6 +22,7 @@ from .models import Synonym, UnansweredQuery
 
 REPORT_PERMISSION = "wagtailsearchpromotions.add_searchpromotion"
 REPORT_DAYS = 90
+REPORT_ROWS = 100
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -36,18 +38,22 @@ register_snippet(SynonymViewSet)
 
 
 @permission_required(REPORT_PERMISSION, raise_exception=True)
-def unanswered_queries(request):
+def search_report(request):
     since = timezone.localdate() - datetime.timedelta(days=REPORT_DAYS)
-    rows = (
-        UnansweredQuery.objects.filter(date__gte=since).values("query")
-        .annotate(total=Sum("count"), last=Max("date")).order_by("-total", "query")[:200]
+    popular = (
+        QueryDailyHits.objects.filter(date__gte=since).values("query__query_string")
+        .annotate(total=Sum("hits"), last=Max("date")).order_by("-total", "query__query_string")[:REPORT_ROWS]
     )
-    return render(request, "search/admin/unanswered_queries.html", {"rows": rows, "days": REPORT_DAYS})
+    unanswered = (
+        UnansweredQuery.objects.filter(date__gte=since).values("query")
+        .annotate(total=Sum("count"), last=Max("date")).order_by("-total", "query")[:REPORT_ROWS]
+    )
+    return render(request, "search/admin/search_report.html", {"popular": popular, "unanswered": unanswered, "days": REPORT_DAYS})
 
 
 @hooks.register("register_admin_urls")
 def register_report_url():
-    return [path("reports/zoekopdrachten-zonder-resultaat/", unanswered_queries, name="search_unanswered_queries")]
+    return [path("reports/zoekopdrachten/", search_report, name="search_report")]
 
 
 class ReportMenuItem(MenuItem):
@@ -57,4 +63,4 @@ class ReportMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return ReportMenuItem(_("Zoekopdrachten zonder resultaat"), reverse("search_unanswered_queries"), icon_name="warning", order=800)
+    return ReportMenuItem(_("Zoekopdrachten"), reverse("search_report"), icon_name="search", order=800)

@@ -16,13 +16,7 @@ def elasticsearch_url():
     return os.environ.get("ELASTICSEARCH_URL", "").strip()
 
 
-@pytest.fixture(params=ENGINES)
-def engine(request, settings, db, monkeypatch):
-    """The engine under test, configured as the portal's engine, with an index of its own."""
-    if request.param == "database":
-        settings.ELASTICSEARCH_URL = None
-        yield DatabaseEngine()
-        return
+def _elasticsearch(settings, monkeypatch):
     url = elasticsearch_url()
     if not url:
         pytest.skip("ELASTICSEARCH_URL is not set; .ci/run starts a real node and sets it")
@@ -34,5 +28,24 @@ def engine(request, settings, db, monkeypatch):
     # The test's transaction never commits; write to Elasticsearch at once (test_search_indexing checks the
     # real after-commit behaviour).
     monkeypatch.setattr("search.indexing.after_commit", lambda callback: callback())
+    return elasticsearch
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, settings, db, monkeypatch):
+    """The engine under test, configured as the portal's engine, with an index of its own."""
+    if request.param == "database":
+        settings.ELASTICSEARCH_URL = None
+        yield DatabaseEngine()
+        return
+    elasticsearch = _elasticsearch(settings, monkeypatch)
+    yield elasticsearch
+    elasticsearch.delete_all()
+
+
+@pytest.fixture
+def elasticsearch_engine(settings, db, monkeypatch):
+    """Elasticsearch only, for what only it does (the alias switch)."""
+    elasticsearch = _elasticsearch(settings, monkeypatch)
     yield elasticsearch
     elasticsearch.delete_all()

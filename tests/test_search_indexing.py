@@ -12,7 +12,7 @@ from search.engines.elasticsearch import ElasticsearchEngine, index_body
 from search.models import PendingIndexUpdate, SearchDocument, UnansweredQuery
 from search.query import parse_query
 from tests.factories import CurriculumIndexPageFactory, ModulePageFactory
-from tests.search_engines import elasticsearch_url, engine  # noqa: F401 (fixture)
+from tests.search_engines import elasticsearch_engine, elasticsearch_url, engine  # noqa: F401 (fixtures)
 from tests.test_search_contract import search, titles
 
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: connection refused at once
@@ -141,10 +141,8 @@ def test_rebuild_swaps_the_alias_while_searches_keep_answering(engine, curriculu
         assert len(engine.indexes_behind_alias()) == 1
 
 
-@pytest.mark.skipif(not elasticsearch_url(), reason="ELASTICSEARCH_URL is not set; .ci/run sets it")
-def test_searches_running_during_a_rebuild_never_fail(engine, curriculum):  # noqa: F811
-    if not isinstance(engine, ElasticsearchEngine):
-        pytest.skip("the alias swap belongs to Elasticsearch; the database engine rebuilds in one transaction")
+def test_searches_running_during_a_rebuild_never_fail(elasticsearch_engine, curriculum):  # noqa: F811
+    engine = elasticsearch_engine
     docs = [documents.page_to_document(ModulePageFactory(parent=curriculum, title=f"Wijkaanpak {n}").specific) for n in range(30)]
     engine.index(docs)
     stop, failures, answers = threading.Event(), [], []
@@ -253,3 +251,49 @@ def test_search_page_queries_stay_constant_as_content_grows(curriculum, client, 
     with django_assert_max_num_queries(36):  # 35 at 3 and at 40 matches; the page chrome takes a dozen
         response = client.get("/zoeken/", {"q": "wijkaanpak", "thema": "inclusie", "sorteer": "datum"})
     assert response.status_code == 200
+
+
+def test_final_editors_see_the_search_report_and_manage_synonyms(django_user_model, client):
+    from django.contrib.auth.models import Group
+
+    from search.service import record_query
+
+    record_query("polarisatie", found=True)
+    record_query("wijkboa", found=False)
+    final_editor = django_user_model.objects.create_user("eind", password="x")
+    final_editor.groups.add(Group.objects.get(name="Eindredacteur"))
+    editor = django_user_model.objects.create_user("redacteur-x", password="x")
+    editor.groups.add(Group.objects.get(name="Redacteur"))
+
+    client.force_login(final_editor)
+    html = client.get("/admin/reports/zoekopdrachten/").content.decode()
+    assert "polarisatie" in html and "wijkboa" in html
+    assert client.get("/admin/snippets/search/synonym/").status_code == 200
+    response = client.post("/admin/snippets/search/synonym/add/", {"terms": "buurt, wijk"})
+    assert response.status_code == 302
+    from search.models import Synonym
+
+    assert Synonym.objects.filter(terms="buurt, wijk").exists()
+
+    client.force_login(editor)
+    # Wagtail's admin answers a missing permission with a redirect to the dashboard and a message.
+    response = client.get("/admin/reports/zoekopdrachten/")
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+
+
+@pytest.mark.slow
+def test_elasticsearch_tests_fail_not_skip_when_the_configured_node_is_unreachable():
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "ELASTICSEARCH_URL": UNREACHABLE}
+    environment.pop("PYTEST_XDIST_WORKER", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n0", "-p", "no:cacheprovider", "-q", "--no-header",
+         "tests/test_search_contract.py::test_a_single_typo_still_finds_the_word"],
+        capture_output=True, text=True, env=environment, timeout=300,
+    )
+    assert result.returncode != 0, result.stdout
+    assert "1 passed, 1 error" in result.stdout, result.stdout[-2000:]
+    assert "skipped" not in result.stdout

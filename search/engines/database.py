@@ -1,9 +1,11 @@
 """The embedded engine: the portal's own tables, on SQLite (LIKE over stems) or PostgreSQL (full-text search)."""
 
 import collections
+import functools
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
+from django.db.models.expressions import RawSQL
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce, Length
 
@@ -13,6 +15,7 @@ from ..text import stem, words
 from .base import Hit, SearchEngine, SearchResponse, Suggestion
 
 TEXT_FOR_HIGHLIGHT = 20_000
+FTS_TABLE = "search_searchdocument_fts"  # SQLite only, created by migration 0004
 MAX_FACET_VALUES = 50
 MAX_CORRECTION_DISTANCE = 2
 
@@ -33,7 +36,7 @@ class DatabaseEngine(SearchEngine):
         with transaction.atomic():
             ids = [document["id"] for document in documents]
             old_words = self._words_of(ids)
-            SearchDocument.objects.filter(pk__in=ids).delete()
+            self._delete(ids)
             self._write(documents)
             new_words = collections.Counter(
                 word for document in documents for word in vocabulary_words(document["title"], document["body"])
@@ -43,7 +46,7 @@ class DatabaseEngine(SearchEngine):
     def remove(self, page_ids):
         with transaction.atomic():
             old_words = self._words_of(page_ids)
-            SearchDocument.objects.filter(pk__in=page_ids).delete()
+            self._delete(page_ids)
             self._adjust_vocabulary(collections.Counter(), old_words)
 
     def rebuild(self, documents, before_switch=None, batch_size=1000):
@@ -52,6 +55,9 @@ class DatabaseEngine(SearchEngine):
             SearchFacetValue.objects.all().delete()
             SearchDocument.objects.all().delete()
             SearchTerm.objects.all().delete()
+            if self.uses_fts:
+                with connection.cursor() as cursor:
+                    cursor.execute(f"DELETE FROM {FTS_TABLE}")
             vocabulary = collections.Counter()
             batch = []
             for document in documents:
@@ -65,12 +71,33 @@ class DatabaseEngine(SearchEngine):
                 (SearchTerm(word=word, stem=stem(word), document_count=count) for word, count in vocabulary.items()),
                 batch_size=5000,
             )
+            # Fresh statistics, or the planner keeps the plans of the empty tables for a while.
+            with connection.cursor() as cursor:
+                for model in (SearchDocument, SearchFacetValue, SearchTerm):
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
             if before_switch:
                 before_switch()
+
+    @property
+    def uses_fts(self):
+        return connection.vendor == "sqlite" and _has_fts_table(connection.settings_dict["NAME"])
+
+    def _delete(self, page_ids):
+        page_ids = list(page_ids)
+        SearchDocument.objects.filter(pk__in=page_ids).delete()
+        if self.uses_fts and page_ids:
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(page_ids))})", page_ids)
 
     def _write(self, documents):
         if not documents:
             return
+        if self.uses_fts:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {FTS_TABLE}(rowid, stems) VALUES (%s, %s)",
+                    [(document["id"], document["stems"]) for document in documents],
+                )
         SearchDocument.objects.bulk_create([
             SearchDocument(
                 page_id=document["id"], content_type=document["type"], title=document["title"][:255],
@@ -136,6 +163,10 @@ class DatabaseEngine(SearchEngine):
         if self.uses_postgres:
             # PostgreSQL's Dutch configuration adds its own stemming of the words as typed.
             return documents.filter(search_vector=self._tsquery(query) | SearchQuery(query.text, config="dutch"))
+        if self.uses_fts:
+            return documents.filter(
+                pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self._fts_expression(query)])
+            )
         for clause in query.clauses:
             condition = Q()
             for alternative in clause:
@@ -145,6 +176,13 @@ class DatabaseEngine(SearchEngine):
                 condition |= all_stems
             documents = documents.filter(condition)
         return documents
+
+    def _fts_expression(self, query):
+        # Stems are [0-9a-z] only (see search.text); quoted, FTS5 reads them as plain terms, never as syntax.
+        return " AND ".join(
+            "(" + " OR ".join("(" + " AND ".join(f'"{term}"' for term in alternative) + ")" for alternative in clause) + ")"
+            for clause in query.clauses
+        )
 
     def _tsquery(self, query):
         # Stems are [0-9a-z] only (see search.text), so they are safe in a raw tsquery.
@@ -177,15 +215,22 @@ class DatabaseEngine(SearchEngine):
         return documents.annotate(title_score=title_score).order_by("-title_score", F("date").desc(nulls_last=True), "title")
 
     def _facet_counts(self, matching, filters):
-        counts = {}
-        for facet in FACETS:
-            # Counts for one facet ignore its own selection, so visitors see what choosing more values adds.
-            scope = self._filter(matching, filters, skip=facet)
+        # A facet counts with every selection but its own. Facets without a selection share one scope (all
+        # selections), so they are counted in one query; each selected facet needs its own.
+        selected = [facet for facet in FACETS if filters.get(facet)]
+        unselected = [facet for facet in FACETS if facet not in selected]
+        counts = {facet: [] for facet in FACETS}
+        groups = [(unselected, self._filter(matching, filters))] + [
+            ([facet], self._filter(matching, filters, skip=facet)) for facet in selected
+        ]
+        for facets, scope in groups:
             rows = (
-                SearchFacetValue.objects.filter(facet=facet, document__in=scope.values("pk"))
-                .values("value").annotate(count=Count("document_id")).order_by("-count", "value")[:MAX_FACET_VALUES]
+                SearchFacetValue.objects.filter(facet__in=facets, document__in=scope.values("pk"))
+                .values("facet", "value").annotate(count=Count("document_id")).order_by("facet", "-count", "value")
             )
-            counts[facet] = [(row["value"], row["count"]) for row in rows]
+            for row in rows:
+                if len(counts[row["facet"]]) < MAX_FACET_VALUES:
+                    counts[row["facet"]].append((row["value"], row["count"]))
         return counts
 
     def suggest(self, prefix, limit):
@@ -220,6 +265,11 @@ class DatabaseEngine(SearchEngine):
             if scored:
                 found[word] = min(scored)[2]
         return found
+
+
+@functools.cache
+def _has_fts_table(database_name):
+    return FTS_TABLE in connection.introspection.table_names()
 
 
 def vocabulary_words(title, body):
