@@ -8,7 +8,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Zoeken")
 
     def ready(self):
-        from wagtail.models import PageViewRestriction
+        from wagtail.documents.models import Document
+        from wagtail.models import CollectionViewRestriction, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from portal import health
@@ -24,5 +25,9 @@ class SearchConfig(AppConfig):
         post_page_move.connect(indexing.on_page_moved, dispatch_uid="search_page_moved")
         post_save.connect(indexing.on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
         post_delete.connect(indexing.on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
+        post_save.connect(indexing.on_document_changed, sender=Document, dispatch_uid="search_document_saved")
+        for signal in (post_save, post_delete):
+            signal.connect(indexing.on_collection_restriction_changed, sender=CollectionViewRestriction,
+                           dispatch_uid=f"search_collection_restriction_{signal is post_save}")
         # Before the delete: the database engine needs the stored words to keep its vocabulary right.
         pre_delete.connect(indexing.on_page_deleted, dispatch_uid="search_page_deleted")

@@ -129,6 +129,36 @@ def on_view_restriction_changed(sender, instance, **kwargs):
         update_pages(subtree_ids(page))
 
 
+def pages_with_documents(documents):
+    """Ids of pages that attach any of these Wagtail documents (materials, attachments, ...)."""
+    from django.apps import apps
+
+    page_ids = set()
+    for model in apps.get_models():
+        fields = {field.name: field for field in model._meta.get_fields()}
+        document, page = fields.get("document"), fields.get("page")
+        if document is None or page is None or not document.is_relation or not page.is_relation:
+            continue
+        if document.related_model._meta.label_lower != "wagtaildocs.document":
+            continue
+        page_ids.update(model.objects.filter(document__in=documents).values_list("page_id", flat=True))
+    return sorted(page_ids)
+
+
+def on_document_changed(sender, instance, **kwargs):
+    # A replaced file changes what the pages attaching it contain.
+    update_pages(pages_with_documents([instance.pk]))
+
+
+def on_collection_restriction_changed(sender, instance, **kwargs):
+    # A collection made private must take its documents' text out of the index at once (and back when public).
+    from wagtail.documents.models import Document
+
+    collection = instance.collection
+    documents = Document.objects.filter(collection__path__startswith=collection.path)
+    update_pages(pages_with_documents(documents))
+
+
 def on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         remove_pages([instance.pk])

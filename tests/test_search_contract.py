@@ -272,3 +272,20 @@ def test_text_inside_attached_pdfs_is_found_unless_the_collection_is_private(eng
     publish(page)
     assert titles(search("buurtbemiddeling")) == ["Module met bijlagen"]
     assert search("vertrouwelijkheidsafspraken").total == 0
+
+
+def test_making_a_collection_private_takes_its_documents_out_at_once(engine, curriculum, publish):
+    collection = Collection.get_first_root_node().add_child(name="Werkgroep")
+    document = Document.objects.create(title="Notulen", collection=collection,
+                                       file=ContentFile(minimal_pdf("Wijkveiligheidsoverleg"), "notulen.pdf"))
+    page = ModulePageFactory(parent=curriculum, title="Module met notulen", live=False)
+    page.materials.create(document=document, title="Notulen")
+    publish(page)
+    assert titles(search("wijkveiligheidsoverleg")) == ["Module met notulen"]
+    restriction = CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+    _run_on_commit_now()
+    assert search("wijkveiligheidsoverleg").total == 0
+    assert titles(search("notulen")) == ["Module met notulen"]  # the page itself stays findable
+    restriction.delete()
+    _run_on_commit_now()
+    assert titles(search("wijkveiligheidsoverleg")) == ["Module met notulen"]
