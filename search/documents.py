@@ -42,13 +42,16 @@ MAX_BODY_CHARACTERS = 200_000
 SUMMARY_CHARACTERS = 300
 
 
-def is_searchable(page):
-    """Whether anyone may see this page: live, not expired, no view restriction on it or above it, routable."""
+def is_searchable(page, known_public=False):
+    """Whether anyone may see this page: live, not expired, no view restriction on it or above it, routable.
+
+    `known_public` skips the restriction lookup for pages selected with `.public()` already (rebuilds).
+    """
     return bool(
         page.live
         and not page.expired
         and page.depth > 2  # the home page is the site itself, not a result
-        and not page.get_view_restrictions().exists()
+        and (known_public or not page.get_view_restrictions().exists())
         and page.get_url_parts() is not None
     )
 

@@ -22,13 +22,13 @@ logger = logging.getLogger(__name__)
 MAX_PENDING_PER_FLUSH = 200
 
 
-def documents_and_removals(page_ids):
+def documents_and_removals(page_ids, known_public=False):
     """Split pages into documents to index (live and public) and ids to remove (everything else)."""
     documents, removals = [], []
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
     for page_id in page_ids:
         page = pages.get(page_id)
-        if page is not None and is_searchable(page):
+        if page is not None and is_searchable(page, known_public=known_public):
             documents.append(page_to_document(page, document_text=document_text))
         else:
             removals.append(page_id)
@@ -104,7 +104,7 @@ def all_searchable_documents(batch_size=500):
     """Documents for every live, public page, in batches (for rebuilding)."""
     ids = list(Page.objects.live().public().filter(depth__gt=2).order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
-        documents, _removals = documents_and_removals(ids[start:start + batch_size])
+        documents, _removals = documents_and_removals(ids[start:start + batch_size], known_public=True)
         yield from documents
 
 
