@@ -3,6 +3,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
+# The search-engine fixtures (engine, elasticsearch_engine) for every test module.
+pytest_plugins = ["tests.search_engines"]
+
 
 @pytest.fixture
 def home_page(db):

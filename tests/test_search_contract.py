@@ -13,7 +13,6 @@ from tests.factories import (
     CaseStudyIndexPageFactory, CaseStudyPageFactory, CurriculumIndexPageFactory, ModulePageFactory, StandardPageFactory,
     ThemeFactory,
 )
-from tests.search_engines import engine  # noqa: F401 (fixture)
 
 
 @pytest.fixture

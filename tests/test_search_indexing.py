@@ -12,7 +12,7 @@ from search.engines.elasticsearch import ElasticsearchEngine, index_body
 from search.models import PendingIndexUpdate, SearchDocument, UnansweredQuery
 from search.query import parse_query
 from tests.factories import CurriculumIndexPageFactory, ModulePageFactory
-from tests.search_engines import elasticsearch_engine, elasticsearch_url, engine  # noqa: F401 (fixtures)
+from tests.search_engines import elasticsearch_url
 from tests.test_search_contract import search, titles
 
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: connection refused at once
@@ -119,7 +119,7 @@ def test_rebuild_command_indexes_live_public_pages_only(curriculum):
     assert set(SearchDocument.objects.values_list("title", flat=True)) == {"Curriculum", live.title}
 
 
-def test_rebuild_swaps_the_alias_while_searches_keep_answering(engine, curriculum):  # noqa: F811
+def test_rebuild_swaps_the_alias_while_searches_keep_answering(engine, curriculum):
     publish(ModulePageFactory(parent=curriculum, title="Wijkaanpak oud", live=False))
     if isinstance(engine, ElasticsearchEngine):
         engine.refresh_index()
@@ -141,7 +141,7 @@ def test_rebuild_swaps_the_alias_while_searches_keep_answering(engine, curriculu
         assert len(engine.indexes_behind_alias()) == 1
 
 
-def test_searches_running_during_a_rebuild_never_fail(elasticsearch_engine, curriculum):  # noqa: F811
+def test_searches_running_during_a_rebuild_never_fail(elasticsearch_engine, curriculum):
     engine = elasticsearch_engine
     docs = [documents.page_to_document(ModulePageFactory(parent=curriculum, title=f"Wijkaanpak {n}").specific) for n in range(30)]
     engine.index(docs)
@@ -204,7 +204,7 @@ def test_rebuild_command_reports_an_unreachable_engine_clearly(db):
         {"q": "polarisatie", "soort": ["x"] * 500},
     ],
 )
-def test_bad_search_input_never_gives_a_server_error(engine, curriculum, client, params):  # noqa: F811
+def test_bad_search_input_never_gives_a_server_error(engine, curriculum, client, params):
     publish(ModulePageFactory(parent=curriculum, title="Polarisatie", live=False))
     response = client.get("/zoeken/", params)
     assert response.status_code == 200
