@@ -27,7 +27,7 @@ def highlight(text, match_stems, length=SNIPPET_LENGTH):
     text = " ".join((text or "").split())
     spans = marked_words(text, match_stems) if match_stems else []
     if not spans:
-        return mark_safe(escape(_cut(text, 0, length)))
+        return mark_safe(escape(_cut(text, length)))
     start = _best_window_start(spans, length)
     start = _word_boundary(text, start)
     end = min(len(text), start + length)
@@ -81,7 +81,7 @@ def _word_end(text, position):
     return space if space > position - 20 else position
 
 
-def _cut(text, start, length):
+def _cut(text, length):
     if len(text) <= length:
         return text
-    return text[start:_word_end(text, length)] + " …"
+    return text[:_word_end(text, length)] + " …"
