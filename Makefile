@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-dev migrate demo check clean messages
+.PHONY: run test install install-dev migrate demo check clean messages css
 
 # The stamp files make re-runs cheap: pip runs again only when a requirements file changed.
 $(BIN)/python:
@@ -51,3 +51,9 @@ messages: install-dev
 
 clean:
 	rm -rf $(VENV) var/ .pytest_cache
+
+## css: rebuild the vendored NL Design System CSS (needs Node.js; the result is committed, so `make run` does not)
+css:
+	npm ci --prefix frontend --no-audit --no-fund --ignore-scripts
+	mkdir -p portal/static/portal/vendor/utrecht
+	cp frontend/node_modules/@utrecht/component-library-css/dist/html.css portal/static/portal/vendor/utrecht/html.css

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.i18n import in_locale
 from portal.facets import Facet, FacetedFilter, FacetOption
 from portal.models import Audience, Theme
 
@@ -23,7 +24,7 @@ class ModuleFilter(FacetedFilter):
         ]
 
     def base_queryset(self):
-        return ModulePage.objects.live().public()
+        return in_locale(ModulePage.objects.live().public())
 
     def result_queryset(self, queryset):
         return queryset.select_related("provider").prefetch_related("themes").order_by("title")

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.i18n import in_locale
+
 from .models import CoursePath, CoursePathStep, ModulePage
 
 
@@ -28,7 +30,7 @@ class AddStepForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only published, public modules can be added.
-        self.fields["module"].queryset = ModulePage.objects.live().public().select_related("provider").order_by("title")
+        self.fields["module"].queryset = in_locale(ModulePage.objects.live().public()).select_related("provider").order_by("title")
         self.fields["module"].label_from_instance = lambda module: f"{module.title} ({module.provider})"
 
 

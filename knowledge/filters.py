@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from portal.i18n import in_locale
 from portal.facets import Facet, FacetedFilter, FacetOption
 from portal.models import Theme
 
@@ -39,7 +40,7 @@ class CaseStudyFilter(FacetedFilter):
         ]
 
     def base_queryset(self):
-        return CaseStudyPage.objects.live().public()
+        return in_locale(CaseStudyPage.objects.live().public())
 
     def narrow(self, queryset):
         """'Municipalities like mine': examples from municipalities of similar size and urbanisation."""

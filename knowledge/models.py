@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from portal.i18n import children_in_locale
 from portal.models import BasePage, TaxonomyTerm, Theme
 
 PROVINCES = [
@@ -113,7 +114,7 @@ class EventIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.child_of(self).live().public()
+        events = children_in_locale(self, EventPage.objects.live().public())
         now = timezone.now()
         context["upcoming_events"] = events.filter(starts_at__gte=now).order_by("starts_at")
         context["past_events"] = events.filter(starts_at__lt=now).order_by("-starts_at")
@@ -143,7 +144,7 @@ class EventPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = (
-            EventSessionPage.objects.child_of(self).live().public().select_related("theme").order_by("path")
+            children_in_locale(self, EventSessionPage.objects.live().public()).select_related("theme").order_by("path")
         )
         return context
 
@@ -189,7 +190,7 @@ class EzineIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["issues"] = EzineIssuePage.objects.child_of(self).live().public().order_by("-issue_date")
+        context["issues"] = children_in_locale(self, EzineIssuePage.objects.live().public()).order_by("-issue_date")
         return context
 
 
@@ -206,7 +207,7 @@ class EzineIssuePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = EzineArticlePage.objects.child_of(self).live().public().order_by("path")
+        context["articles"] = children_in_locale(self, EzineArticlePage.objects.live().public()).order_by("path")
         return context
 
 
@@ -401,7 +402,7 @@ class GuidanceIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["guidance_items"] = (
-            GuidancePage.objects.child_of(self).live().public().prefetch_related("themes").order_by("-publication_date", "title")
+            children_in_locale(self, GuidancePage.objects.live().public()).prefetch_related("themes").order_by("-publication_date", "title")
         )
         return context
 

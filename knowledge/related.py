@@ -2,6 +2,8 @@
 
 from django.db.models import Count, Q
 
+from portal.i18n import in_locale
+
 SIMILAR_LIMIT = 4
 
 
@@ -13,7 +15,7 @@ def similar_case_studies(case_study, limit=SIMILAR_LIMIT):
     if not theme_ids and not tag_ids:
         return CaseStudyPage.objects.none()
     return (
-        CaseStudyPage.objects.live().public().exclude(pk=case_study.pk)
+        in_locale(CaseStudyPage.objects.live().public(), case_study.locale_id).exclude(pk=case_study.pk)
         .annotate(
             shared_tags=Count("tagged_items__tag", filter=Q(tagged_items__tag__in=tag_ids), distinct=True),
             shared_themes=Count("themes", filter=Q(themes__in=theme_ids), distinct=True),

@@ -107,6 +107,8 @@ def load_all(report):
             continue
         if hasattr(module, "load"):
             module.load(report)
+    # After every app: the English pages translate pages that the later apps made.
+    translate_demo_pages(report)
     return Page.objects.count() - pages_before
 
 
@@ -184,11 +186,30 @@ STANDARD_PAGES = [
     ),
 ]
 
+AUDIENCE_PAGES = [
+    # slug, title, role, intro, audience slugs
+    ("ik-ben-bestuurder", "Voor bestuurders", "bestuurder",
+     "Wat u als burgemeester, wethouder of raadslid moet weten over sociale stabiliteit in uw gemeente.", ["bestuurders"]),
+    ("ik-ben-beleidsmedewerker", "Voor beleidsmedewerkers", "beleidsmedewerker",
+     "Handreikingen en modules om beleid te maken dat spanningen voorkomt en de samenwerking tussen zorg en veiligheid regelt.",
+     ["beleidsmedewerkers"]),
+    ("ik-ben-professional", "Voor professionals", "professional",
+     "Voor wie in de wijk, op school, in de zorg of bij de politie werkt: signalen herkennen en samen handelen.",
+     ["professionals-sociaal-domein", "professionals-veiligheidsdomein", "jeugdprofessionals", "onderwijs"]),
+    ("ik-ben-trainer", "Voor trainers", "trainer",
+     "Stel uit de modules van het curriculum een leerlijn samen voor uw groep, deel hem en zet de data in uw agenda.", []),
+]
+
+TRAINER_TEXT = (
+    'Bekijk de <a href="/leerlijnen/">voorbeeldleerlijnen</a> of log in om zelf een leerlijn samen te stellen uit de '
+    '<a href="/curriculum/">modules van het curriculum</a>.'
+)
+
 FOOTER_LINK_SLUGS = ["contact", "toegankelijkheidsverklaring", "privacyverklaring", "colofon"]
 
 
 def load(report):
-    from .models import SiteSettings, StandardPage, Theme, ThemePage
+    from .models import Audience, AudiencePage, SiteSettings, StandardPage, Theme, ThemePage
 
     home = get_home_page()
     if not home.intro:
@@ -217,6 +238,14 @@ def load(report):
             home, StandardPage, slug, title=title, intro=intro, show_in_menus=in_menu, body=[paragraph_block(*paragraphs)]
         )
 
+    audiences = {audience.slug: audience for audience in Audience.objects.all()}
+    for slug, title, role, intro, audience_slugs in AUDIENCE_PAGES:
+        body = [paragraph_block(TRAINER_TEXT)] if role == "trainer" else []
+        page, created = ensure_child_page(home, AudiencePage, slug, title=title, role=role, intro=intro, body=body)
+        if created and audience_slugs:
+            page.audiences.set([audiences[audience_slug] for audience_slug in audience_slugs if audience_slug in audiences])
+            page.save_revision(log_action=False).publish(log_action=False)
+
     site = Site.objects.get(is_default_site=True)
     site_settings = SiteSettings.for_site(site)
     if not site_settings.organisation_name:
@@ -227,3 +256,99 @@ def load(report):
             site_settings.footer_links.add(site_settings.footer_links.model(title=page.title, page=page, sort_order=order))
         site_settings.save()
         report("Site settings filled in.")
+
+
+# English versions of the demo pages (Dutch slug -> title, intro, body paragraphs or None to keep).
+# Overview and landing pages are translated, and one page of every content type, so the English
+# site shows each page type; other pages appear in Dutch in English listings, marked lang="nl".
+ENGLISH_PAGES = {
+    "home": ("Knowledge portal for social stability",
+             "Knowledge, training and practice from Dutch municipalities working on social stability: inclusion, "
+             "polarisation, problematic behaviour and organised crime, radicalisation and extremism.",
+             ["This portal brings together the cross-government curriculum for municipalities and the knowledge around "
+              "it: modules and course paths, case studies from municipalities, guidance, events and the e-zine."]),
+    "inclusie": ("Inclusion", "Everyone belongs: how municipalities work on equality, encounter and tackling discrimination.",
+                 ["Inclusion is about whether all residents feel seen and heard and can take part fully. Municipalities play "
+                  "a key role in this: in policy, in neighbourhoods and as an employer."]),
+    "polarisatie": ("Polarisation", "Recognising and interpreting tension between groups and keeping the conversation going.",
+                    ["Polarisation is not always a problem: differences belong in a democracy. It becomes a concern when "
+                     "us-and-them thinking leads to exclusion, intimidation or violence."]),
+    "problematisch-gedrag-en-ondermijning": (
+        "Problematic behaviour and organised crime",
+        "From nuisance and youth crime to organised crime: what municipalities can do together with care and security.",
+        ["Problematic behaviour and organised crime affect the quality of life in neighbourhoods and the opportunities of "
+         "young people. Tackling them takes cooperation between the social domain and the security domain."]),
+    "radicalisering-en-extremisme": (
+        "Radicalisation and extremism",
+        "Recognising signs of radicalisation, starting the conversation and working together in local case meetings.",
+        ["Radicalisation and extremism call for a local approach that brings prevention, care and security together."]),
+    "ik-ben-bestuurder": ("For administrators", "What mayors, aldermen and council members need to know about social stability.", None),
+    "ik-ben-beleidsmedewerker": ("For policy officers", "Guidance and modules for policy that prevents tension and organises cooperation.", None),
+    "ik-ben-professional": ("For professionals", "For those working in neighbourhoods, schools, care or the police: recognise signs and act together.", None),
+    "ik-ben-trainer": ("For trainers", "Assemble a course path for your group from the curriculum's modules, share it and plan the dates.",
+                       ['See the <a href="/en/leerlijnen/">example course paths</a> or log in to assemble your own from the '
+                        '<a href="/en/curriculum/">modules of the curriculum</a>.']),
+    "over-het-curriculum": ("About the curriculum", "A cross-government training programme for municipalities working on social stability.",
+                            ["Three ministries (SZW, BZK and JenV through the NCTV) and the Expertise Unit Social Stability (ESS) "
+                             "are building a curriculum for municipalities, based on a needs survey and tested at the national "
+                             "theme day ‘Together for social stability’ in Amersfoort."]),
+    "contact": ("Contact", "Questions about the curriculum or this portal? Get in touch.",
+                ["This is example content. Fill in the real contact details in the site settings."]),
+    "toegankelijkheidsverklaring": ("Accessibility statement", "We want everyone to be able to use this portal.",
+                                    ["This portal aims to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA. "
+                                     "Run into a problem? Let us know through the contact page."]),
+    "privacyverklaring": ("Privacy statement", "How this portal handles personal data.",
+                          ["We process only the personal data needed for this portal's services, such as an editor's account "
+                           "or a submitted case study. This is example content."]),
+    "colofon": ("Colophon", "Who makes this portal.",
+                ["The Knowledge Portal for Social Stability is an initiative of SZW, BZK, JenV (NCTV) and the Expertise "
+                 "Unit Social Stability."]),
+    "curriculum": ("Curriculum", "All modules of the cross-government curriculum, by theme, audience, level and format.", None),
+    "praktijkvoorbeelden": ("Case studies", "How municipalities put social stability into practice.", None),
+    "handreikingen": ("Guidance and publications", "Guidance, fact sheets, research and toolkits.", None),
+    "bijeenkomsten": ("Events", "Theme days, workshops and meetings, with their reports.", None),
+    "e-zine": ("E-zine", "News and reports from the curriculum and its events.", None),
+    "polarisatie-herkennen": ("Recognising polarisation", "Learn to recognise the stages of polarisation and when to act.", None),
+    "wijkteams-signaleren-spanningen": ("Neighbourhood teams spot tension early",
+                                        "How neighbourhood teams and the municipality share signs of tension.", None),
+    "factsheet-polarisatie": ("Fact sheet: polarisation", "The key facts about polarisation on two pages.", None),
+    "samen-voor-sociale-stabiliteit": ("Together for social stability",
+                                       "The national theme day in Amersfoort with twelve workshops.", None),
+    "platform-jep-lokale-samenwerking": ("Platform JEP: what helps and what hinders local cooperation",
+                                         "Cooperation between the social domain and the security domain in practice.", None),
+    "terugblik-themadag": ("Together for social stability: looking back", "A report of the national theme day.", None),
+    "themadag-2026": ("Theme day 2026", "The e-zine issue about the national theme day.", None),
+}
+
+
+def translate_demo_pages(report):
+    """Create the English pages of ENGLISH_PAGES (with their parents) that do not exist yet."""
+    from wagtail.models import Locale
+
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None:
+        return
+    home = get_home_page()
+    wanted = [home] + [page for page in home.get_descendants().live().public().filter(slug__in=ENGLISH_PAGES.keys())]
+    # A first child of each translated event and issue too: every page type then has an English page.
+    for parent in [page for page in wanted if page.depth == home.depth + 2 and page.get_children().exists()]:
+        wanted.append(parent.get_children().live().public().first())
+    created = 0
+    for page in sorted(wanted, key=lambda page: page.depth):
+        if page.get_translations().filter(locale=english).exists():
+            continue
+        translation = page.specific.copy_for_translation(english, copy_parents=True)
+        title, intro, paragraphs = ENGLISH_PAGES.get(page.slug, (None, None, None))
+        if title:
+            translation.title = title
+            translation.draft_title = title
+        if intro and hasattr(translation, "intro"):
+            translation.intro = intro
+        if paragraphs and hasattr(translation, "body"):
+            translation.body = [paragraph_block(*paragraphs)]
+        translation.save()
+        translation.save_revision(log_action=False).publish(log_action=False)
+        created += 1
+    if created:
+        Site.clear_site_root_paths_cache()
+        report(f"English pages created: {created}.")

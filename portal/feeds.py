@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
+from .i18n import in_locale
 from .models import Theme
 
 FEED_LENGTH = 30
@@ -28,10 +29,14 @@ class PageFeed(Feed):
         return self.description_text
 
     def link(self, theme):
-        return theme.landing_page.url if theme is not None and hasattr(theme, "landing_page") else "/"
+        if theme is not None:
+            landing_page = in_locale(theme.landing_pages.live().public()).first()
+            if landing_page is not None:
+                return landing_page.url
+        return "/"
 
     def items(self, theme):
-        pages = self.page_model.objects.live().public()
+        pages = in_locale(self.page_model.objects.live().public())
         if theme is not None:
             pages = pages.filter(themes=theme)
         return pages.order_by("-first_published_at")[:FEED_LENGTH]

@@ -1,9 +1,11 @@
 """Site-wide pages, the shared theme taxonomy and the site settings."""
 
+from django import forms
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -13,6 +15,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from .i18n import in_locale
 
 
 class TaxonomyTerm(models.Model):
@@ -97,7 +100,10 @@ class HomePage(BasePage):
         context["theme_pages"] = (
             ThemePage.objects.child_of(self).live().public().select_related("theme").order_by("theme__sort_order")
         )
-        context["sections"] = self.get_children().live().public().in_menu().not_type(ThemePage).specific()
+        context["sections"] = (
+            self.get_children().live().public().in_menu().not_type(ThemePage, AudiencePage).specific()
+        )
+        context["audience_pages"] = AudiencePage.objects.child_of(self).live().public().order_by("path")
         return context
 
 
@@ -111,12 +117,45 @@ class StandardPage(BasePage):
         verbose_name = _("standaardpagina")
 
 
-class ThemePage(BasePage):
-    """The landing page of one theme; later issues gather its modules, case studies and guidance here."""
+class GatheredContentMixin:
+    """Landing pages that gather the content apps' pages through reverse relations on a taxonomy term.
 
-    theme = models.OneToOneField(
-        Theme, on_delete=models.PROTECT, related_name="landing_page", verbose_name=_("thema")
-    )
+    Content apps point at the portal's terms, so the portal lists their pages without importing them.
+    Each listing shows one language version per page (see portal.i18n.in_locale).
+    """
+
+    # (context name, reverse relation on the term, ordering)
+    GATHERED = []
+    GATHERED_LIMIT = 12
+
+    def gathered_terms(self):
+        raise NotImplementedError
+
+    def gather(self):
+        terms = list(self.gathered_terms())
+        gathered = {}
+        for name, relation, ordering in self.GATHERED:
+            if not terms:
+                gathered[name] = []
+                continue
+            try:
+                field = terms[0]._meta.get_field(relation)
+            except FieldDoesNotExist:  # the content app is not installed
+                gathered[name] = []
+                continue
+            remote_name = field.field.name
+            pages = field.related_model.objects.filter(**{f"{remote_name}__in": terms}).live().public()
+            # distinct() through an id subquery: a page with two of the terms is listed once.
+            pages = field.related_model.objects.filter(pk__in=pages.values("pk"))
+            gathered[name] = in_locale(pages, self.locale_id).order_by(*ordering)[: self.GATHERED_LIMIT]
+        return gathered
+
+
+class ThemePage(GatheredContentMixin, BasePage):
+    """The landing page of one theme: its modules, case studies, guidance and workshops."""
+
+    # One landing page per theme and language: the English page is a translation of the Dutch one.
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="landing_pages", verbose_name=_("thema"))
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("inhoud"))
 
     content_panels = Page.content_panels + [FieldPanel("theme"), FieldPanel("intro"), FieldPanel("body")]
@@ -126,8 +165,6 @@ class ThemePage(BasePage):
     class Meta:
         verbose_name = _("themapagina")
 
-    # (context name, reverse relation on Theme, ordering): content apps point at the theme, so the
-    # portal gathers their pages through reverse relations and never imports those apps.
     GATHERED = [
         ("modules", "modules", ("title",)),
         ("case_studies", "case_studies", ("archived", "-first_published_at")),
@@ -135,11 +172,51 @@ class ThemePage(BasePage):
         ("event_sessions", "event_sessions", ("title",)),
     ]
 
+    def gathered_terms(self):
+        return [self.theme]
+
+    def clean(self):
+        super().clean()
+        # One landing page per theme and language (a database constraint cannot span Page's locale column).
+        others = ThemePage.objects.filter(theme_id=self.theme_id, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.theme_id and others.exists():
+            raise ValidationError({"theme": _("Dit thema heeft in deze taal al een themapagina.")})
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        for name, relation, ordering in self.GATHERED:
-            manager = getattr(self.theme, relation, None)
-            context[name] = manager.live().public().order_by(*ordering)[:12] if manager is not None else []
+        context.update(self.gather())
+        return context
+
+
+class AudiencePage(GatheredContentMixin, BasePage):
+    """'Ik ben bestuurder': the way in for one kind of visitor, with the modules and guidance meant for them."""
+
+    role = models.CharField(
+        _("rol"), max_length=60, help_text=_("Hoe de bezoeker zichzelf noemt, na ‘Ik ben’: bijvoorbeeld ‘bestuurder’.")
+    )
+    audiences = ParentalManyToManyField(Audience, blank=True, related_name="audience_pages", verbose_name=_("doelgroepen"))
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("role"), FieldPanel("audiences", widget=forms.CheckboxSelectMultiple), FieldPanel("intro"), FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["portal.HomePage"]
+
+    class Meta:
+        verbose_name = _("doelgroeppagina")
+
+    GATHERED = [
+        ("modules", "modules", ("title",)),
+        ("guidance_items", "guidance", ("-publication_date",)),
+    ]
+
+    def gathered_terms(self):
+        return self.audiences.all()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.gather())
         return context
 
 
@@ -182,7 +259,5 @@ class FooterLink(Orderable):
         return self.page.url if self.page_id else self.url
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if not self.page_id and not self.url:
             raise ValidationError(_("Kies een pagina of vul een externe link in."))

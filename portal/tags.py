@@ -9,6 +9,8 @@ from django.db import transaction
 from taggit.models import TaggedItemBase
 from wagtail.models import Page, Revision
 
+from .i18n import in_locale
+
 
 def tagged_item_models():
     """Through models whose content_object is a real foreign key (taggit's generic TaggedItem is not)."""
@@ -29,7 +31,7 @@ def tagged_pages(tag):
             page_ids.update(through.objects.filter(tag=tag).values_list("content_object_id", flat=True))
     if not page_ids:
         return Page.objects.none()
-    return Page.objects.filter(pk__in=page_ids).live().public().specific().order_by("-first_published_at", "title")
+    return in_locale(Page.objects.filter(pk__in=page_ids).live().public()).specific().order_by("-first_published_at", "title")
 
 
 @transaction.atomic

@@ -39,7 +39,7 @@ def test_site_tree_follows_the_mission(demo_content):
     assert sorted(page.theme.slug for page in themes) == [
         "inclusie", "polarisatie", "problematisch-gedrag-en-ondermijning", "radicalisering-en-extremisme",
     ]
-    theme_day = EventPage.objects.get(slug="samen-voor-sociale-stabiliteit")
+    theme_day = EventPage.objects.get(slug="samen-voor-sociale-stabiliteit", locale__language_code="nl")
     assert theme_day.location == "Amersfoort"
     assert theme_day.starts_at.date().isoformat().endswith("-02-06")
     workshops = EventSessionPage.objects.child_of(theme_day).filter(kind="workshop")
@@ -48,7 +48,7 @@ def test_site_tree_follows_the_mission(demo_content):
     theme_counts = {slug: list(workshops.values_list("theme__slug", flat=True)).count(slug) for slug in Theme.objects.values_list("slug", flat=True)}
     assert set(theme_counts.values()) == {3}, theme_counts
     assert EventSessionPage.objects.filter(kind="plenary", title__contains="Platform JEP").exists()
-    first_issue = EzineIssuePage.objects.get(issue_number=1)
+    first_issue = EzineIssuePage.objects.get(issue_number=1, locale__language_code="nl")
     assert EzineArticlePage.objects.child_of(first_issue).count() >= 3
 
 
@@ -105,3 +105,18 @@ def test_generated_password_is_printed_once_and_works(db, monkeypatch, client):
     second = StringIO()
     call_command("load_demo_content", stdout=second)
     assert password not in second.getvalue()
+
+
+def test_demo_has_english_pages_of_every_type_and_the_way_in_by_audience(demo_content, client):
+    from django.apps import apps
+
+    english = Page.objects.filter(locale__language_code="en").live()
+    page_types = {page.specific_class for page in Page.objects.filter(depth__gt=1).live()}
+    english_types = {page.specific_class for page in english}
+    assert page_types == english_types, page_types - english_types
+    assert english.get(depth=2).title == "Knowledge portal for social stability"
+    audience_page = apps.get_model("portal", "AudiencePage")
+    roles = list(audience_page.objects.filter(locale__language_code="nl").order_by("path").values_list("role", flat=True))
+    assert roles == ["bestuurder", "beleidsmedewerker", "professional", "trainer"]
+    html = client.get("/").content.decode()
+    assert "Ik ben bestuurder" in html and "Ik ben trainer" in html

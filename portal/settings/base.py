@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail.locales",
+    # Editors translate a page with "Translate" in its menu: a copy in the other locale to edit and publish.
+    "wagtail.contrib.simple_translation",
     "wagtail",
     "modelcluster",
     "taggit",

@@ -1,7 +1,10 @@
 from django import template
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
-from portal.models import FooterLink, SiteSettings
+from portal.i18n import active_language_code
+from portal.models import AudiencePage, FooterLink, SiteSettings
 
 register = template.Library()
 
@@ -15,7 +18,8 @@ def main_navigation(context):
     current_path = current.path if current is not None else ""
     items = []
     if site is not None:
-        for item in site.root_page.get_children().live().public().in_menu():
+        # The home page in the visitor's language (the Dutch one when it has no translation).
+        for item in site.root_page.localized.get_children().live().public().in_menu():
             # aria-current tells screen-reader users where they are; "true" marks the section.
             state = "page" if item.path == current_path else ("true" if current_path.startswith(item.path) else "")
             items.append((item, state))
@@ -32,7 +36,13 @@ def site_footer(context):
     page_ids = [link.page_id for link in links if link.page_id]
     visible_ids = set(Page.objects.filter(id__in=page_ids).live().public().values_list("id", flat=True)) if page_ids else set()
     visible = [link for link in links if not link.page_id or link.page_id in visible_ids]
-    return {"request": request, "site_settings": site_settings, "links": visible}
+    # Editors pick the Dutch pages; an English visitor gets their translations where they exist.
+    translations = translations_in_active_locale([link.page for link in visible if link.page_id])
+    for link in visible:
+        translated = translations.get(link.page.translation_key) if link.page_id else None
+        if translated is not None:
+            link.page, link.title = translated, translated.title
+    return {"request": request, "site_settings": site_settings, "links": visible, "audience_pages": audience_pages(request)}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -42,3 +52,49 @@ def breadcrumbs(context):
     if page is not None and page.depth > 2:
         ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).live().order_by("depth")
     return {"request": context["request"], "ancestors": ancestors, "page": page}
+
+
+@register.inclusion_tag("includes/language_switch.html", takes_context=True)
+def language_switch(context):
+    from portal.i18n import language_links
+
+    request = context["request"]
+    return {"request": request, "links": language_links(request, context.get("page"))}
+
+
+@register.simple_tag(takes_context=True)
+def alternate_language_links(context):
+    """`<link rel="alternate" hreflang>` for each translation of the current page (search engines, screen readers)."""
+    from django.utils.html import format_html_join
+
+    from portal.i18n import language_links
+
+    page = context.get("page")
+    request = context["request"]
+    if page is None:
+        return ""
+    links = [link for link in language_links(request, page) if link["translation"]]
+    if len(links) < 2:
+        return ""
+    return format_html_join(
+        "\n", '<link rel="alternate" hreflang="{}" href="{}">',
+        ((link["code"], request.build_absolute_uri(link["url"])) for link in links),
+    )
+
+
+def translations_in_active_locale(pages):
+    """{translation_key: live, public translation in the visitor's locale} for these pages (one query)."""
+    code = active_language_code()
+    keys = [page.translation_key for page in pages]
+    if not keys or code == get_supported_content_language_variant(settings.LANGUAGE_CODE):
+        return {}
+    translated = Page.objects.filter(translation_key__in=keys, locale__language_code=code).live().public()
+    return {page.translation_key: page for page in translated}
+
+
+def audience_pages(request):
+    """'Ik ben …' links: the audience pages under the home page in the visitor's language."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return list(AudiencePage.objects.child_of(site.root_page.localized).live().public().order_by("path"))

@@ -1,0 +1,88 @@
+"""Which language version of a page a visitor sees, for listings and the language switch.
+
+Dutch is the default locale and complete; English holds the pages editors translated. Listings on
+an English page show the English version where one exists and the Dutch original otherwise, so an
+English visitor never sees an empty overview and never sees a page twice.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
+
+
+def active_language_code():
+    """The content language the visitor reads (no query)."""
+    return get_supported_content_language_variant(get_language())
+
+
+def in_locale(pages, locale_id=None):
+    """`pages` narrowed to one version per page: the one in the locale, else the default-locale original.
+
+    `locale_id` defaults to the visitor's language. No extra query: the conditions are joins and a
+    subquery, and for the default locale the second condition adds nothing.
+    """
+    if locale_id is None:
+        in_target = Q(locale__language_code=active_language_code())
+        translated = Page.objects.filter(locale__language_code=active_language_code())
+    else:
+        in_target = Q(locale_id=locale_id)
+        translated = Page.objects.filter(locale_id=locale_id)
+    default = Q(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    translated_keys = translated.live().values("translation_key")
+    return pages.filter(in_target | (default & ~Q(translation_key__in=translated_keys)))
+
+
+def language_links(request, page=None):
+    """One link per site language for the language switch: (code, name, url, is_current, is_translation).
+
+    On a page with a live translation the link goes to that translation; on a page without one it
+    goes to the other language's home page (is_translation False, so the switch can say so); on
+    other views (search, course paths) to the same view in the other language.
+    """
+    # The header's switch and the <head>'s alternate links ask for the same links: compute them once.
+    cache_key = ("language_links", page.pk if page is not None else None)
+    cached = getattr(request, "_language_links", {})
+    if cache_key in cached:
+        return cached[cache_key]
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    translations = {}
+    homes = {}
+    if page is not None:
+        for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+        if len(translations) < len(settings.LANGUAGES):
+            # Home pages are the translations of the root of this page's tree (depth 2).
+            root = page if page.depth == 2 else page.get_ancestors().filter(depth=2).first()
+            if root is not None:
+                for home in root.get_translations(inclusive=True).live().select_related("locale"):
+                    homes[home.locale.language_code] = home
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if page is not None:
+            target = translations.get(code) or homes.get(code)
+            url = target.get_url(request) if target is not None else f"/{code}/" if code != settings.LANGUAGE_CODE else "/"
+            is_translation = code in translations
+        else:
+            url = translate_url(request.get_full_path(), code)
+            is_translation = True
+        # Each language named in itself, so a visitor who cannot read the current one still finds theirs.
+        name = get_language_info(code)["name_local"]
+        links.append({"code": code, "name": name, "url": url, "current": code == current, "translation": is_translation})
+    cached[cache_key] = links
+    request._language_links = cached
+    return links
+
+
+def children_in_locale(parent, pages):
+    """The children of `parent` and of its translations among `pages`, one version each (see in_locale).
+
+    An English overview lists the English pages under it and, for pages not yet translated, the
+    Dutch ones under the Dutch overview.
+    """
+    condition = Q()
+    for version in parent.get_translations(inclusive=True).only("path", "depth"):
+        condition |= Q(path__startswith=version.path, depth=version.depth + 1)
+    return in_locale(pages.filter(condition), parent.locale_id)
