@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+MESSAGE_IGNORES := --ignore '.venv/*' --ignore 'var/*' --ignore 'benchmarks/*' --ignore 'tests/*' --ignore 'frontend/*'
 
 .PHONY: run test install install-dev migrate demo check clean messages css
 
@@ -45,9 +46,10 @@ check: install-dev
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
 
+## messages: collect the interface strings into locale/en/LC_MESSAGES/django.po, then compile (needs GNU gettext)
 messages: install-dev
-	$(BIN)/python manage.py makemessages --locale en --ignore '.venv/*' --ignore 'var/*'
-	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
+	$(BIN)/python manage.py makemessages --locale en --no-location $(MESSAGE_IGNORES)
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*' --ignore 'frontend/*'
 
 clean:
 	rm -rf $(VENV) var/ .pytest_cache

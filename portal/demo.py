@@ -321,6 +321,13 @@ ENGLISH_PAGES = {
 }
 
 
+ENGLISH_ROLES = {
+    # Read after "I am": the article belongs to the role in English.
+    "ik-ben-bestuurder": "an administrator", "ik-ben-beleidsmedewerker": "a policy officer",
+    "ik-ben-professional": "a professional", "ik-ben-trainer": "a trainer",
+}
+
+
 def translate_demo_pages(report):
     """Create the English pages of ENGLISH_PAGES (with their parents) that do not exist yet."""
     from wagtail.models import Locale
@@ -344,6 +351,8 @@ def translate_demo_pages(report):
             translation.draft_title = title
         if intro and hasattr(translation, "intro"):
             translation.intro = intro
+        if page.slug in ENGLISH_ROLES:
+            translation.role = ENGLISH_ROLES[page.slug]
         if paragraphs and hasattr(translation, "body"):
             translation.body = [paragraph_block(*paragraphs)]
         translation.save()

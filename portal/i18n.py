@@ -8,7 +8,8 @@ English visitor never sees an empty overview and never sees a page twice.
 from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils import translation
+from django.utils.translation import get_language, get_language_info, gettext
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
@@ -51,8 +52,8 @@ def language_links(request, page=None):
     translations = {}
     homes = {}
     if page is not None:
-        for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+        for version in page.get_translations(inclusive=True).live().public().select_related("locale"):
+            translations[version.locale.language_code] = version
         if len(translations) < len(settings.LANGUAGES):
             # Home pages are the translations of the root of this page's tree (depth 2).
             root = page if page.depth == 2 else page.get_ancestors().filter(depth=2).first()
@@ -68,9 +69,12 @@ def language_links(request, page=None):
         else:
             url = translate_url(request.get_full_path(), code)
             is_translation = True
-        # Each language named in itself, so a visitor who cannot read the current one still finds theirs.
+        # Each language named in itself, and the note said in it, so a visitor who cannot read the
+        # current language still finds theirs.
         name = get_language_info(code)["name_local"]
-        links.append({"code": code, "name": name, "url": url, "current": code == current, "translation": is_translation})
+        with translation.override(code):
+            note = "" if is_translation else gettext("homepagina; deze pagina is niet vertaald")
+        links.append({"code": code, "name": name, "note": note, "url": url, "current": code == current, "translation": is_translation})
     cached[cache_key] = links
     request._language_links = cached
     return links

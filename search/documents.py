@@ -5,12 +5,14 @@ so none of them has to import search. Only live pages without view restrictions 
 """
 
 import datetime
+import functools
 import logging
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
+from wagtail.models import Locale
 
 from . import text
 
@@ -36,7 +38,8 @@ CONTENT_TYPE_LABELS = {
     "page": _("Pagina"),
 }
 # Facets every engine keeps as exact values, in the order the search page shows them.
-FACETS = ["type", "themes", "audiences", "tags", "province", "municipality", "evidence_level", "year"]
+# "language" is a filter only: the service keeps every search to the visitor's language.
+FACETS = ["type", "themes", "audiences", "tags", "province", "municipality", "evidence_level", "year", "language"]
 
 MAX_BODY_CHARACTERS = 200_000
 SUMMARY_CHARACTERS = 300
@@ -80,10 +83,17 @@ def page_to_document(page, document_text=None):
         "province": _municipality_values(page, "province"),
         "municipality": _municipality_values(page, "cbs_code"),
         "evidence_level": [page.evidence_level] if getattr(page, "evidence_level", "") else [],
+        "language": [language_code(page.locale_id)],
         "title_stems": text.stem_text(title),
         "stems": text.stem_text(f"{title} {body}"),
         "folded": " ".join(text.words(f"{title} {body}")),
     }
+
+
+@functools.lru_cache(maxsize=32)
+def language_code(locale_id):
+    """A locale's language code; locales never change code, so one query per locale per process."""
+    return Locale.objects.get(pk=locale_id).language_code
 
 
 def content_date(page):

@@ -7,6 +7,7 @@ import dataclasses
 import logging
 import math
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -14,10 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import Query as PopularQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from knowledge.models import CaseStudyPage, Municipality
+from portal.i18n import active_language_code
 from portal.models import Audience, Theme
 
 from . import engines
@@ -57,6 +60,7 @@ class SearchParameters:
     page: int = 1
     sort: str = "relevance"
     ignored: list = dataclasses.field(default_factory=list)  # (label, value) the visitor asked for that do not exist
+    language: str = ""  # the visitor's language; pages in other languages are not searched (see run_search)
 
 
 @dataclasses.dataclass
@@ -93,6 +97,7 @@ class SearchResults:
     page: int = 1
     num_pages: int = 0
     degraded: bool = False  # the configured engine was down; the database answered
+    other_language: str = ""  # nothing in the visitor's language: results are in this (the default) language
     corrected_text: str = ""  # results are for this corrected query
     did_you_mean: str = ""  # offered when nothing was found
     promotions: list = dataclasses.field(default_factory=list)
@@ -117,7 +122,7 @@ class SearchResults:
 
 def parse_parameters(query_dict):
     """The visitor's search from the URL; malformed or unknown values are dropped and reported, never an error."""
-    parameters = SearchParameters(text=clean_query(query_dict.get(QUERY_PARAM, "")))
+    parameters = SearchParameters(text=clean_query(query_dict.get(QUERY_PARAM, "")), language=active_language_code())
     parameters.sort = SORTS.get(query_dict.get(SORT_PARAM, ""), "relevance")
     parameters.page = _page_number(query_dict.get(PAGE_PARAM, "1"))
     for param, facet in FACET_PARAMS.items():
@@ -157,6 +162,14 @@ def run_search(parameters, record=True):
     results.promotions = promotions_for(parameters.text) if parameters.page == 1 else []
     engine = engines.primary_engine()
     response, engine, results.degraded = _search_with_fallback(engine, query, parameters)
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    if response.total == 0 and parameters.language and parameters.language != default_language:
+        # Most pages exist only in Dutch: an English visitor gets those rather than nothing.
+        dutch = dataclasses.replace(parameters, language=default_language)
+        dutch_response, dutch_engine, dutch_degraded = _search_with_fallback(engine, query, dutch)
+        if dutch_response.total:
+            parameters, response, engine, results.degraded = dutch, dutch_response, dutch_engine, dutch_degraded
+            results.other_language = default_language
     if response.total == 0:
         corrections = _corrections(engine, query.words)
         if corrections:
@@ -182,7 +195,8 @@ def run_search(parameters, record=True):
 
 def _search_with_fallback(engine, query, parameters):
     page = min(parameters.page, engine.max_result_window // PAGE_SIZE)
-    request = SearchRequest(query=query, filters=parameters.filters, page=page, page_size=PAGE_SIZE, sort=parameters.sort)
+    filters = {**parameters.filters, "language": [parameters.language]} if parameters.language else parameters.filters
+    request = SearchRequest(query=query, filters=filters, page=page, page_size=PAGE_SIZE, sort=parameters.sort)
     try:
         return engine.search(request), engine, False
     except EngineUnavailable as error:

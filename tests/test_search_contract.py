@@ -288,3 +288,23 @@ def test_making_a_collection_private_takes_its_documents_out_at_once(engine, cur
     restriction.delete()
     _run_on_commit_now()
     assert titles(search("wijkveiligheidsoverleg")) == ["Module met notulen"]
+
+
+def test_search_keeps_to_the_visitors_language_and_falls_back_to_dutch(engine, curriculum, publish):
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    dutch = module(curriculum, publish, "Polarisatie herkennen in de wijk")
+    english = dutch.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    english.title = "Recognising polarisation in the neighbourhood"
+    english.save()
+    publish(english)
+    module(curriculum, publish, "Ondermijning en zorg")
+
+    assert titles(search("polarisatie")) == ["Polarisatie herkennen in de wijk"]  # the English copy is not a Dutch result
+    with translation.override("en"):
+        assert titles(search("polarisation")) == ["Recognising polarisation in the neighbourhood"]
+        # No English page about it: the Dutch page rather than nothing, and the page says so.
+        results = search("ondermijning")
+        assert titles(results) == ["Ondermijning en zorg"]
+        assert results.other_language == "nl"

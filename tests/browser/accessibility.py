@@ -1,0 +1,69 @@
+"""The accessibility run of every public page type in one language (tests/browser/test_accessibility.py)."""
+
+from pathlib import Path
+
+from django.core.management import call_command
+
+from .site_pages import public_page_urls
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDTHS = {"desktop": 1280, "mobile": 375}
+NARROWEST = 320  # 1280 px at 400% zoom
+
+
+def load_demo_site(monkeypatch):
+    monkeypatch.setenv("DEMO_EDITOR_PASSWORD", "demo-editor-test-password")
+    monkeypatch.setenv("DEMO_TRAINER_PASSWORD", "demo-trainer-test-password")
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_21_A_AA
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+        for violation in result["violations"]
+    ]
+
+
+def horizontal_overflow(page):
+    """How many CSS pixels the page is wider than the window (0: no sideways scrolling needed)."""
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def check_every_page_type(browser, live_server, screenshot, language):
+    urls = public_page_urls(language)
+    problems = []
+    for label, width in WIDTHS.items():
+        # The site's CSP allows no inline script; axe is injected as one, so only the test context bypasses it.
+        context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True, locale=f"{language}-NL")
+        page = context.new_page()
+        for name, path in urls:
+            response = page.goto(live_server.url + path)
+            expected = 404 if name == "not-found" else 200
+            if response.status != expected:
+                problems.append(f"{path}: HTTP {response.status}")
+                continue
+            if page.get_attribute("html", "lang") != language:
+                problems.append(f"{path}: <html lang> is {page.get_attribute('html', 'lang')!r}")
+            problems.extend(f"{path} at {width}px: {violation}" for violation in axe_violations(page))
+            overflow = horizontal_overflow(page)
+            if overflow > 0:
+                problems.append(f"{path} at {width}px: {overflow}px wider than the window")
+            screenshot(page, f"{language}-{label}-{name}")
+        context.close()
+    # 400% zoom: the content must reflow into 320 CSS pixels without scrolling sideways (WCAG 1.4.10).
+    context = browser.new_context(viewport={"width": NARROWEST, "height": 640}, locale=f"{language}-NL")
+    page = context.new_page()
+    for name, path in urls:
+        page.goto(live_server.url + path)
+        overflow = horizontal_overflow(page)
+        if overflow > 0:
+            problems.append(f"{path} at {NARROWEST}px: {overflow}px wider than the window")
+    context.close()
+    return urls, problems

@@ -1,0 +1,36 @@
+"""Every public page type of the portal, in one language, as URLs for the browser and HTML checks."""
+
+from django.urls import reverse
+from django.utils import translation
+from taggit.models import Tag
+from wagtail.models import Page
+
+
+def public_page_urls(language):
+    """(name, path) for one live, public page of every page type in `language`, and the portal's other views."""
+    urls = []
+    seen = set()
+    pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1).order_by("path")
+    for page in pages.specific():
+        name = type(page).__name__
+        if name not in seen:
+            seen.add(name)
+            urls.append((name, page.get_url()))
+    from curriculum.models import CoursePath
+
+    with translation.override(language):
+        course_path = CoursePath.objects.filter(is_curated=True).order_by("pk").first()
+        tag = Tag.objects.filter(slug="polarisatie").first() or Tag.objects.order_by("pk").first()
+        urls += [
+            ("search-results", reverse("search") + "?q=polarisatie"),
+            ("search-empty", reverse("search")),
+            ("course-paths", reverse("curriculum:curated_paths")),
+            ("submission-form", reverse("knowledge:submit_case_study")),
+            ("login", reverse("login")),
+            ("not-found", ("/en" if language == "en" else "") + "/bestaat-niet/"),
+        ]
+        if course_path is not None:
+            urls.append(("course-path", reverse("curriculum:curated_path", args=[course_path.pk])))
+        if tag is not None:
+            urls.append(("tag", reverse("tag", args=[tag.slug])))
+    return urls
