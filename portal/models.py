@@ -147,7 +147,8 @@ class GatheredContentMixin:
             pages = field.related_model.objects.filter(**{f"{remote_name}__in": terms}).live().public()
             # distinct() through an id subquery: a page with two of the terms is listed once.
             pages = field.related_model.objects.filter(pk__in=pages.values("pk"))
-            gathered[name] = in_locale(pages, self.locale_id).order_by(*ordering)[: self.GATHERED_LIMIT]
+            pages = in_locale(pages, self.locale_id).select_related("locale").order_by(*ordering)
+            gathered[name] = pages[: self.GATHERED_LIMIT]
         return gathered
 
 

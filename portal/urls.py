@@ -9,11 +9,12 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views as portal_views
+from portal.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     # Each app owns its feeds; included by name so the portal imports none of them.
     path("feeds/modules/", include("curriculum.feed_urls")),
     path("feeds/praktijkvoorbeelden/", include("knowledge.feed_urls")),

@@ -152,3 +152,26 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
             self.tags.add(*extracted)
             if create:
                 self.save()
+
+
+class AudiencePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = "portal.AudiencePage"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Voor groep {n}")
+    role = "bestuurder"
+    audiences = many_to_many("audiences", first_audience)
+
+
+def translate(page, language="en", title=None, publish=True):
+    """The page's translation in `language` (parents translated too), published unless asked otherwise."""
+    from wagtail.models import Locale
+
+    translation = page.copy_for_translation(Locale.objects.get(language_code=language), copy_parents=True)
+    if title:
+        translation.title = translation.draft_title = title
+        translation.save()
+    if publish:
+        translation.save_revision().publish()
+    return translation.specific

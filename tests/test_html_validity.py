@@ -12,7 +12,7 @@ import pytest
 from tests.browser.site_pages import public_page_urls
 
 # Transactional like the browser tests: run after one of them on the same worker, it must restore the site.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.ui]
 
 REQUIRED = os.environ.get("HTML_VALIDATION") == "required"
 

@@ -21,6 +21,9 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.ui)
     if CHROMIUM or REQUIRED:
         return
     skip = pytest.mark.skip(reason="Chromium is not installed (apt-get install chromium); CI runs these tests")
