@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 MESSAGE_IGNORES := --ignore '.venv/*' --ignore 'var/*' --ignore 'benchmarks/*' --ignore 'tests/*' --ignore 'frontend/*'
 
-.PHONY: run test install install-dev migrate demo check clean messages css
+.PHONY: run test install install-dev migrate demo check clean messages css backup restore
 
 # The stamp files make re-runs cheap: pip runs again only when a requirements file changed.
 $(BIN)/python:
@@ -59,3 +59,12 @@ css:
 	npm ci --prefix frontend --no-audit --no-fund --ignore-scripts
 	mkdir -p portal/static/portal/vendor/utrecht
 	cp frontend/node_modules/@utrecht/component-library-css/dist/html.css portal/static/portal/vendor/utrecht/html.css
+
+## backup: database (pg_dump or SQLite backup) plus media into var/backups/<time>/ (BACKUP_DIR=... to choose)
+backup: install
+	$(BIN)/python manage.py backup $(BACKUP_DIR)
+
+## restore: replace database and media with a backup: make restore BACKUP_DIR=var/backups/<time> (stop the site first)
+restore: install
+	@test -n "$(BACKUP_DIR)" || (echo "usage: make restore BACKUP_DIR=var/backups/<time>"; exit 2)
+	$(BIN)/python manage.py restore --yes $(BACKUP_DIR)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import BoundedModelChoiceField
 from portal.i18n import in_locale
 
 from .models import CoursePath, CoursePathStep, ModulePage
@@ -10,6 +11,7 @@ class CoursePathForm(forms.ModelForm):
     class Meta:
         model = CoursePath
         fields = ["title", "audience", "intro", "is_curated"]
+        field_classes = {"audience": BoundedModelChoiceField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -20,7 +22,7 @@ class CoursePathForm(forms.ModelForm):
 
 
 class AddStepForm(forms.ModelForm):
-    module = forms.ModelChoiceField(queryset=ModulePage.objects.none(), label=_("Module"))
+    module = BoundedModelChoiceField(queryset=ModulePage.objects.none(), label=_("Module"))
 
     class Meta:
         model = CoursePathStep

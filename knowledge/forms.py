@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from portal.models import Theme
 
 from .models import Domain, Municipality
@@ -22,15 +23,15 @@ def current_year():
 
 class CaseStudySubmissionForm(forms.Form):
     title = forms.CharField(label=_("Titel van het praktijkvoorbeeld"), max_length=200)
-    municipality = forms.ModelChoiceField(Municipality.objects.all(), label=_("Gemeente"))
-    other_municipalities = forms.ModelMultipleChoiceField(
+    municipality = BoundedModelChoiceField(Municipality.objects.all(), label=_("Gemeente"))
+    other_municipalities = BoundedModelMultipleChoiceField(
         Municipality.objects.all(), label=_("Samenwerkende gemeenten"), required=False,
         help_text=_("Bij regionale samenwerking; houd Ctrl of Cmd ingedrukt om er meer te kiezen."),
     )
     start_year = forms.IntegerField(label=_("Startjaar"), min_value=1990)
     end_year = forms.IntegerField(label=_("Eindjaar"), min_value=1990, required=False, help_text=_("Leeg laten als de aanpak nog loopt."))
-    themes = forms.ModelMultipleChoiceField(Theme.objects.all(), label=_("Thema's"), widget=forms.CheckboxSelectMultiple)
-    domains = forms.ModelMultipleChoiceField(Domain.objects.all(), label=_("Betrokken domeinen"), widget=forms.CheckboxSelectMultiple, required=False)
+    themes = BoundedModelMultipleChoiceField(Theme.objects.all(), label=_("Thema's"), widget=forms.CheckboxSelectMultiple)
+    domains = BoundedModelMultipleChoiceField(Domain.objects.all(), label=_("Betrokken domeinen"), widget=forms.CheckboxSelectMultiple, required=False)
     summary = forms.CharField(label=_("Samenvatting in één of twee zinnen"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
     challenge = forms.CharField(label=_("De opgave"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
     approach = forms.CharField(label=_("De aanpak"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))

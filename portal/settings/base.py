@@ -148,6 +148,9 @@ EMAIL_TIMEOUT = 10
 # Case-study submissions by municipalities.
 SUBMISSION_MAX_UPLOAD_SIZE = env_int("SUBMISSION_MAX_UPLOAD_SIZE_MB", 10) * 1024 * 1024
 SUBMISSION_RATE_LIMIT = (env_int("SUBMISSION_RATE_LIMIT_PER_HOUR", 5), 3600)  # submissions, per seconds
+# Searches and suggestions per client address per minute: generous for people, a brake on scrapers.
+SEARCH_RATE_LIMIT = (env_int("SEARCH_RATE_LIMIT_PER_MINUTE", 60), 60)
+SUGGEST_RATE_LIMIT = (env_int("SUGGEST_RATE_LIMIT_PER_MINUTE", 300), 60)
 SUBMISSION_MODERATOR_GROUPS = ["Eindredacteur", "Moderators"]
 
 # Search: the portal's own engine. Unset ELASTICSEARCH_URL means the embedded database engine.

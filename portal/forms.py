@@ -1,0 +1,32 @@
+"""Form fields that refuse out-of-range ids with a validation error instead of a database error.
+
+Django's model choice fields look submitted ids up in the database; an id past the database's
+integer range ("99999999999999999999999") raises OverflowError there, a server error. Checking
+the range first turns it into the field's ordinary "invalid choice" message.
+"""
+
+from django import forms
+
+MAX_ID = 2**63 - 1  # the largest id any supported database stores
+
+
+def _in_range(value):
+    text = str(value).strip()
+    return not text.lstrip("-").isdigit() or abs(int(text)) <= MAX_ID
+
+
+class BoundedModelChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not _in_range(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for item in value or []:
+            if not _in_range(item):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                )
+        return super()._check_values(value)

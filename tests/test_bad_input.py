@@ -1,0 +1,128 @@
+"""Bad input never breaks the portal: every public URL and form, fed malformed, oversized, unicode-edge and
+injection-style values (SQL, Lucene/Elasticsearch query syntax, HTML/JS, path traversal), answers without a
+server error, reflects no script, and a GET changes no content."""
+
+from urllib.parse import quote
+
+import pytest
+from django.apps import apps
+
+from tests.browser.site_pages import public_page_urls
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert(1)</script>"
+ATTRIBUTE = '"><img src=x onerror=alert(1)>'
+PAYLOADS = [
+    "' OR '1'='1' --", "1; DROP TABLE wagtailcore_page; --", "1 UNION SELECT password FROM auth_user",
+    'title:(*) AND _exists_:body OR body:/.*/ [a TO z] {!} ~2 ^5 \\', "*:*", "((((((((((((((((((((x",
+    SCRIPT, ATTRIBUTE, "javascript:alert(1)", "../../../../etc/passwd", "..%2F..%2Fetc%2Fpasswd",
+    "\u202eevil\u202c", "e\u0301\u0301\u0301" * 50, "\U0001F600" * 100, "\ufeff\u200b\u00a0", "x" * 20_000,
+    "-1", "0", "99999999999999999999999", "1e309", "NaN", "%", "%%32%35", "\ud7ff", "𝕳𝖊𝖑𝖑𝖔",
+]
+# Every parameter a public view reads (search, the two overviews' filters, pagination, "like mine", login).
+PARAMETERS = [
+    "q", "pagina", "sorteer", "soort", "thema", "doelgroep", "trefwoord", "provincie", "gemeente", "onderbouwing",
+    "jaar", "niveau", "vorm", "aanbieder", "grootte", "stedelijkheid", "veiligheidsregio", "domein", "startjaar",
+    "lijkt_op", "page", "next",
+]
+PATH_TEMPLATES = [
+    "/trefwoorden/{}/", "/feeds/modules/{}/", "/feeds/praktijkvoorbeelden/{}/atom/", "/leerlijnen/gedeeld/{}/",
+    "/leerlijnen/{}/", "/curriculum/{}/", "/en/{}/", "/zoeken/suggesties/?q={}", "/documents/{}/x.pdf",
+]
+CONTENT_MODELS = [
+    "wagtailcore.Page", "wagtailcore.Revision", "wagtailcore.PageLogEntry", "curriculum.CoursePath",
+    "knowledge.CaseStudySubmission", "auth.User", "taggit.Tag", "wagtaildocs.Document",
+]
+
+
+def content_counts():
+    counts = {}
+    for label in CONTENT_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        counts[label] = model.objects.count()
+    return counts
+
+
+def assert_safe(response, where):
+    assert response.status_code < 500, f"{where}: HTTP {response.status_code}"
+    body = response.content.decode("utf-8", "replace")
+    assert SCRIPT not in body and "<img src=x onerror" not in body, f"{where}: input reflected unescaped"
+
+
+@pytest.fixture
+def site(demo_content, settings):
+    settings.SEARCH_RATE_LIMIT = settings.SUGGEST_RATE_LIMIT = (100_000, 60)
+    return demo_content
+
+
+# The views that read query parameters get every payload; the other pages a few, to show they ignore them.
+READS_PARAMETERS = {
+    "search-results", "search-empty", "CurriculumIndexPage", "CaseStudyIndexPage", "EventIndexPage", "tag",
+    "course-paths", "login", "HomePage",
+}
+SHORT_LIST = [SCRIPT, ATTRIBUTE, "x" * 20_000, "99999999999999999999999"]
+
+
+def test_every_public_url_survives_bad_query_parameters(site, client):
+    # English pages run the same views as the Dutch ones: the short list shows they are wired the same way.
+    urls = {path.split("?")[0]: (name, language) for language in ("en", "nl") for name, path in public_page_urls(language)}
+    before = content_counts()
+    for url, (name, language) in sorted(urls.items()):
+        for payload in PAYLOADS if name in READS_PARAMETERS and language == "nl" else SHORT_LIST:
+            response = client.get(url, {name: payload for name in PARAMETERS})
+            assert_safe(response, f"GET {url} with {payload[:40]!r}")
+        # Repeated values, a malformed query string and invalid percent-encoding.
+        response = client.get(url, {"thema": PAYLOADS[:8], "q": ["a", "b"], "pagina": ["2", "x"]})
+        assert_safe(response, f"GET {url} with repeated values")
+        for raw in ("q=%E0%A4%A&pagina=%FF", "q=%&&&==&thema[]=x", "q=" + "%C0%AF" * 200):
+            assert_safe(client.get(f"{url}?{raw}"), f"GET {url}?{raw[:30]}")
+    assert content_counts() == before, "a GET changed content"
+
+
+def test_bad_values_in_url_paths_are_not_found_not_errors(site, client):
+    for template in PATH_TEMPLATES:
+        for payload in PAYLOADS:
+            url = template.format(quote(payload, safe=""))
+            response = client.get(url)
+            assert_safe(response, f"GET {url[:80]}")
+
+
+def test_forms_survive_bad_values(site, client, settings):
+    settings.SUBMISSION_RATE_LIMIT = (100_000, 3600)
+    fields = [
+        "title", "municipality", "start_year", "end_year", "themes", "summary", "challenge", "approach", "results",
+        "lessons", "contact_name", "contact_email", "submitter_name", "submitter_email", "tags", "costs",
+        "transferability", "partners", "consent",
+    ]
+    for payload in PAYLOADS:
+        response = client.post("/praktijkvoorbeelden/insturen/", {field: payload for field in fields})
+        assert_safe(response, f"POST submission with {payload[:40]!r}")
+        response = client.post("/inloggen/", {"username": payload, "password": payload, "next": payload})
+        assert_safe(response, f"POST login with {payload[:40]!r}")
+        if response.status_code == 302:
+            assert response["Location"].startswith("/"), "login redirected off-site"
+
+
+def test_a_submitted_script_is_stored_as_text_and_never_runs(site, client, settings):
+    from tests.test_submission import form_data
+
+    settings.SUBMISSION_RATE_LIMIT = (100, 3600)
+    data = form_data(title=f"Aanpak {SCRIPT}", summary=ATTRIBUTE, approach=f"<p onclick=alert(1)>{SCRIPT}</p>")
+    response = client.post("/praktijkvoorbeelden/insturen/", data)
+    assert response.status_code == 302
+    from knowledge.models import CaseStudyPage
+
+    from bs4 import BeautifulSoup
+
+    page = CaseStudyPage.objects.get(title__startswith="Aanpak")
+    page.get_latest_revision().publish()  # as an editor who overlooked it would
+    response = client.get(page.get_url())
+    assert response.status_code == 200
+    main = BeautifulSoup(response.content, "html.parser").find("main")
+    assert "Aanpak <script>alert(1)</script>" in main.find("h1").get_text()  # shown as the text it is
+    assert not main.find_all(["script", "img"])
+    assert not [name for element in main.find_all(True) for name in element.attrs if name.startswith("on")]
