@@ -4,6 +4,7 @@ import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from portal.access import restrict_to_municipal_staff
 from portal.demo import ensure_child_page, get_home_page, paragraph_block, rich
 from portal.models import Theme
 
@@ -224,7 +225,12 @@ GUIDANCE = [
      "Uitkomsten van gesprekken met gemeenten over samenwerking tussen sociaal domein en veiligheidsdomein."),
     ("handreiking-inclusief-beleid", "Handreiking inclusief beleid", "handreiking", ["inclusie"], ["beleidsmedewerkers"],
      ["inclusie", "beleid"], "Stappen om inclusie in gemeentelijk beleid te verankeren."),
+    ("draaiboek-casusoverleg", "Draaiboek casusoverleg radicalisering (alleen voor gemeenten)", "handreiking",
+     ["radicalisering-en-extremisme"], ["beleidsmedewerkers"], ["casusoverleg"],
+     "Afspraken, rollen en privacyregels van het lokale casusoverleg; alleen voor ingelogde medewerkers van gemeenten."),
 ]
+# Guidance for logged-in municipal staff (and editors) only: Wagtail page privacy with a group restriction.
+RESTRICTED_GUIDANCE = {"draaiboek-casusoverleg"}
 
 
 def load_case_studies(home):
@@ -266,12 +272,14 @@ def load_case_studies(home):
         intro="Handreikingen, factsheets, onderzoeken en toolkits waar de workshops naar verwijzen.",
     )
     for slug, title, kind, theme_slugs, audience_slugs, tags, intro in GUIDANCE:
-        ensure_child_page(
+        page, _created = ensure_child_page(
             guidance_index, GuidancePage, slug, title=title, kind=kind, intro=intro, tags=tags,
             themes=[themes[t] for t in theme_slugs], audiences=[audiences[a] for a in audience_slugs],
             publication_date=datetime.date(2026, 2, 6),
             body=[paragraph_block(intro, "Dit is voorbeeldinhoud.")],
         )
+        if slug in RESTRICTED_GUIDANCE:
+            restrict_to_municipal_staff(page)
 
 
 def load(report):

@@ -8,7 +8,7 @@ import logging
 import math
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -301,6 +301,9 @@ def record_query(text, found):
     except IntegrityError:
         # Two visitors counted the same new query at once; losing one count is fine.
         logger.info("Concurrent first hit for query %r not counted", normalised)
+    except DatabaseError as error:
+        # The log is for editors' reports; a visitor's search never fails because a count could not be written.
+        logger.warning("Query %r not counted: %s", normalised, error)
 
 
 def suggestions(prefix):

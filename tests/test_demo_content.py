@@ -74,6 +74,10 @@ def test_demo_knowledge_base(demo_content):
     assert cases.values("municipality__province").distinct().count() >= 6
     assert cases.filter(archived=True).exists()
     assert GuidancePage.objects.live().count() >= 4
+    restricted = GuidancePage.objects.get(slug="draaiboek-casusoverleg", locale__language_code="nl")
+    assert [group.name for group in restricted.get_view_restrictions().get().groups.order_by("name")] == [
+        "Eindredacteur", "Gemeentelijk medewerker", "Redacteur",
+    ]
 
 
 def test_demo_course_paths(demo_content, client):

@@ -24,3 +24,16 @@ def test_suggestions_past_the_limit_answer_429_in_json(client, settings):
     response = client.get("/zoeken/suggesties/", {"q": "pol"})
     assert response.status_code == 429
     assert response.json() == {"suggestions": [], "error": "too many requests"}
+
+
+def test_search_answers_when_its_log_cannot_be_written(client, monkeypatch):
+    # Under load SQLite may refuse a write ("database is locked"); the visitor's search must not fail for a count.
+    from django.db import OperationalError
+    from wagtail.contrib.search_promotions.models import Query
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(Query, "get", locked)
+    response = client.get("/zoeken/", {"q": "polarisatie"})
+    assert response.status_code == 200

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from portal.access import restrict_to_municipal_staff
 from search import service
 from tests.factories import (
     CaseStudyIndexPageFactory, CaseStudyPageFactory, CurriculumIndexPageFactory, ModulePageFactory, StandardPageFactory,
@@ -181,6 +182,7 @@ def test_drafts_private_unpublished_and_deleted_pages_never_show(engine, home_pa
     ModulePageFactory(parent=curriculum, title="Geheim concept", intro="Wijkaanpak", live=False)
     private = module(curriculum, publish, "Geheim besloten", intro="Wijkaanpak")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    restrict_to_municipal_staff(module(curriculum, publish, "Geheim voor gemeenten", intro="Wijkaanpak"))
     unpublished = module(curriculum, publish, "Geheim ingetrokken", intro="Wijkaanpak")
     unpublished.unpublish()
     deleted = module(curriculum, publish, "Geheim verwijderd", intro="Wijkaanpak")

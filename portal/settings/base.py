@@ -102,6 +102,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
+# Private pages send visitors to the portal's own login page, not Wagtail's bare one.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Password guessing: after this many failed logins in the window, the login form answers 429.
 LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
 LOGIN_FAILURES_PER_CLIENT = env_int("LOGIN_FAILURES_PER_CLIENT", 20)

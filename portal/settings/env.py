@@ -62,6 +62,9 @@ def database_from_url(url):
         # SQLite has no connection to keep alive; persistent connections only add locking trouble.
         config["CONN_MAX_AGE"] = 0
         config.pop("CONN_HEALTH_CHECKS", None)
+        # Concurrent writers (the search log under load) queue for the lock instead of failing at once:
+        # IMMEDIATE takes the write lock when a transaction starts, and waits up to 20 s for it.
+        config.setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
     else:
         # Fail fast when the server is unreachable instead of hanging a worker.
         config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)

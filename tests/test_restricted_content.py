@@ -1,0 +1,71 @@
+"""Content for municipal staff only: readable by Gemeentelijk medewerker and the editors, absent for everyone
+else from the page itself, listings, theme and tag pages, search, suggestions, feeds and the sitemap."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.http import QueryDict
+
+from django.core.management import call_command
+
+from portal.access import restrict_to_municipal_staff
+from search import service
+from tests.factories import AudiencePageFactory, CurriculumIndexPageFactory, ModulePageFactory, ThemePageFactory
+
+pytestmark = pytest.mark.django_db
+RESTRICTED = "Draaiboek casusoverleg radicalisering"
+
+
+@pytest.fixture
+def restricted(home_page):
+    theme_page = ThemePageFactory(parent=home_page, slug="thema")
+    audience_page = AudiencePageFactory(parent=home_page, slug="ik-ben-beleidsmedewerker")
+    curriculum = CurriculumIndexPageFactory(parent=home_page)
+    for title in (RESTRICTED, "Openbare module"):
+        page = ModulePageFactory(parent=curriculum, title=title, themes=[theme_page.theme], audiences=list(audience_page.audiences.all()))
+        page.tags.add("casusoverleg")
+        page.save_revision().publish()
+    restrict_to_municipal_staff(page.get_prev_sibling().specific)
+    call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
+    return page.get_prev_sibling().specific
+
+
+def login_as(client, django_user_model, group_name):
+    user = django_user_model.objects.create_user(f"user-{group_name}", password="x")
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+    client.force_login(user)
+    return user
+
+
+@pytest.mark.parametrize("group_name", ["Gemeentelijk medewerker", "Redacteur", "Eindredacteur"])
+def test_municipal_staff_and_editors_read_it(restricted, client, django_user_model, group_name):
+    login_as(client, django_user_model, group_name)
+    response = client.get(restricted.url)
+    assert response.status_code == 200
+    assert RESTRICTED in response.content.decode()
+
+
+def test_visitors_are_asked_to_log_in(restricted, client):
+    response = client.get(restricted.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/?next=")
+
+
+@pytest.mark.parametrize("group_name", [None, "Trainer"])
+def test_others_never_see_it(restricted, client, django_user_model, group_name):
+    if group_name:
+        login_as(client, django_user_model, group_name)
+        assert client.get(restricted.url).status_code != 200
+    theme_page = restricted.themes.first().landing_pages.get()
+    tag = restricted.tags.first()
+    for url in [
+        "/curriculum/", theme_page.url, f"/trefwoorden/{tag.slug}/", "/sitemap.xml", "/feeds/modules/",
+        "/zoeken/?q=casusoverleg", "/zoeken/?q=draaiboek", "/zoeken/suggesties/?q=draai", "/ik-ben-beleidsmedewerker/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode().lower()
+        assert RESTRICTED.lower() not in body and "draaiboek-casusoverleg" not in body, url  # title or address
+        assert "openbare" in body or "zoeken" in url, url  # the public one is there: the check can fail
+    parameters = service.parse_parameters(QueryDict("q=draaiboek"))
+    assert service.run_search(parameters, record=False).total == 0
