@@ -33,7 +33,7 @@ run: install
 	$(BIN)/python manage.py rebuild_search_index
 	@echo ""
 	@echo "  Portaal:      http://$(HOST):$(PORT)/"
-	@echo "  Beheer/admin: http://$(HOST):$(PORT)/admin/  (account redacteur: see above)"
+	@echo "  Beheer/admin: http://$(HOST):$(PORT)/admin/  (account redacteur: see above; pair an authenticator app at the first login, or TWO_FACTOR_REQUIRED=false make run)"
 	@echo "  Trainers:     http://$(HOST):$(PORT)/leerlijnen/mijn/  (account trainer: see above)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

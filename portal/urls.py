@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import two_factor
 from portal import views as portal_views
 from portal.sitemaps import AllLanguagesSitemap
 
@@ -19,6 +20,9 @@ urlpatterns = [
     path("feeds/modules/", include("curriculum.feed_urls")),
     path("feeds/praktijkvoorbeelden/", include("knowledge.feed_urls")),
     path("django-admin/", admin.site.urls),
+    # Before the admin's own URLs: the second login step lives in the admin's URL space.
+    path("admin/tweestapsverificatie/", two_factor.setup, name="two_factor_setup"),
+    path("admin/tweestapsverificatie/controle/", two_factor.verify, name="two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

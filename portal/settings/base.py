@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail",
     "modelcluster",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "taggit",
     "django_filters",
     "django.contrib.admin",
@@ -63,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Everyone who can reach the admin confirms the login with a second factor (portal.two_factor).
+    "portal.two_factor.RequireTwoFactorForAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -102,6 +108,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
+# Two-factor authentication for the admin; only the test settings (and a developer on purpose) switch it off.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "Kennisportaal Sociale Stabiliteit"
 # Private pages send visitors to the portal's own login page, not Wagtail's bare one.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Password guessing: after this many failed logins in the window, the login form answers 429.

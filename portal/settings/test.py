@@ -11,6 +11,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Admin tests log in with force_login; tests/test_two_factor.py switches the second factor on.
+TWO_FACTOR_REQUIRED = False
 # Tests never touch a production index.
 SEARCH_INDEX_PREFIX = f"test_{SEARCH_INDEX_PREFIX}"
 SEARCH_REFRESH_AFTER_WRITE = True
