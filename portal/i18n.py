@@ -6,7 +6,7 @@ English visitor never sees an empty overview and never sees a page twice.
 """
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language, get_language_info, gettext
@@ -22,18 +22,22 @@ def active_language_code():
 def in_locale(pages, locale_id=None):
     """`pages` narrowed to one version per page: the one in the locale, else the default-locale original.
 
-    `locale_id` defaults to the visitor's language. No extra query: the conditions are joins and a
-    subquery, and for the default locale the second condition adds nothing.
+    `locale_id` defaults to the visitor's language. No extra query: joins and a correlated NOT EXISTS,
+    which the database answers from the unique (translation_key, locale) index. (A NOT IN subquery
+    inside the OR made PostgreSQL scan the subquery once per row: minutes for a faceted overview.)
     """
+    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     if locale_id is None:
-        in_target = Q(locale__language_code=active_language_code())
-        translated = Page.objects.filter(locale__language_code=active_language_code())
+        code = active_language_code()
+        if code == default_code:
+            return pages.filter(locale__language_code=code)
+        in_target = Q(locale__language_code=code)
+        translations = Page.objects.filter(locale__language_code=code)
     else:
         in_target = Q(locale_id=locale_id)
-        translated = Page.objects.filter(locale_id=locale_id)
-    default = Q(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    translated_keys = translated.live().values("translation_key")
-    return pages.filter(in_target | (default & ~Q(translation_key__in=translated_keys)))
+        translations = Page.objects.filter(locale_id=locale_id)
+    translated = Exists(translations.filter(live=True, translation_key=OuterRef("translation_key")))
+    return pages.filter(in_target | (Q(locale__language_code=default_code) & ~translated))
 
 
 def language_links(request, page=None):
