@@ -5,13 +5,15 @@ an English page show the English version where one exists and the Dutch original
 English visitor never sees an empty overview and never sees a page twice.
 """
 
+import functools
+
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language, get_language_info, gettext
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 def active_language_code():
@@ -19,25 +21,27 @@ def active_language_code():
     return get_supported_content_language_variant(get_language())
 
 
+@functools.lru_cache(maxsize=16)
+def locale_id_for(code):
+    """A content language's locale id; locales never change, so one query per language per process."""
+    return Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
+
+
 def in_locale(pages, locale_id=None):
     """`pages` narrowed to one version per page: the one in the locale, else the default-locale original.
 
-    `locale_id` defaults to the visitor's language. No extra query: joins and a correlated NOT EXISTS,
-    which the database answers from the unique (translation_key, locale) index. (A NOT IN subquery
-    inside the OR made PostgreSQL scan the subquery once per row: minutes for a faceted overview.)
+    `locale_id` defaults to the visitor's language. Plain `locale_id` comparisons and, for other
+    languages, a correlated NOT EXISTS on Wagtail's unique (translation_key, locale) index: no join on
+    the locale table, which made PostgreSQL choose nested-loop plans that ran for minutes when its
+    statistics were stale (and a NOT IN subquery inside the OR did the same).
     """
-    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    default_id = locale_id_for(get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if locale_id is None:
-        code = active_language_code()
-        if code == default_code:
-            return pages.filter(locale__language_code=code)
-        in_target = Q(locale__language_code=code)
-        translations = Page.objects.filter(locale__language_code=code)
-    else:
-        in_target = Q(locale_id=locale_id)
-        translations = Page.objects.filter(locale_id=locale_id)
-    translated = Exists(translations.filter(live=True, translation_key=OuterRef("translation_key")))
-    return pages.filter(in_target | (Q(locale__language_code=default_code) & ~translated))
+        locale_id = locale_id_for(active_language_code()) or default_id
+    if locale_id == default_id:
+        return pages.filter(locale_id=default_id)
+    translated = Exists(Page.objects.filter(locale_id=locale_id, live=True, translation_key=OuterRef("translation_key")))
+    return pages.filter(Q(locale_id=locale_id) | (Q(locale_id=default_id) & ~translated))
 
 
 def language_links(request, page=None):
