@@ -35,6 +35,7 @@ run: install
 	@echo "  Portaal:      http://$(HOST):$(PORT)/"
 	@echo "  Beheer/admin: http://$(HOST):$(PORT)/admin/  (account redacteur: see above; pair an authenticator app at the first login, or TWO_FACTOR_REQUIRED=false make run)"
 	@echo "  Trainers:     http://$(HOST):$(PORT)/leerlijnen/mijn/  (account trainer: see above)"
+	@echo "  Gemeenten:    http://$(HOST):$(PORT)/behoeftepeiling/  (account medewerker, gemeente Amersfoort: see above)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

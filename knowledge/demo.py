@@ -4,6 +4,8 @@ import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth import get_user_model
+
 from portal.access import restrict_to_municipal_staff
 from portal.demo import ensure_child_page, get_home_page, paragraph_block, rich
 from portal.models import Theme
@@ -79,7 +81,7 @@ EZINE_ARTICLES = [
      ["Op de landelijke themadag ‘Samen voor sociale stabiliteit’ toetsten deelnemers in twaalf workshops de richting "
       "van het rijksbrede curriculum voor gemeenten, op de thema's inclusie, polarisatie, problematisch gedrag en "
       "ondermijning, en radicalisering en extremisme."]),
-    ("behoeftepeiling", "Wat gemeenten nodig hebben",
+    ("wat-gemeenten-nodig-hebben", "Wat gemeenten nodig hebben",
      "De behoeftepeiling onder gemeenten gaf de richting voor het curriculum.",
      ["Gemeenten vroegen om praktische kennis, uitwisseling met collega-gemeenten en ondersteuning bij de samenwerking "
       "tussen zorg en veiligheid. Dit is voorbeeldinhoud."]),
@@ -237,12 +239,17 @@ def load_case_studies(home):
     from curriculum.models import ModulePage
     from portal.models import Audience
 
-    from .models import CaseStudyIndexPage, CaseStudyPage, Domain, GuidanceIndexPage, GuidancePage, Municipality
+    from .models import (
+        CaseStudyIndexPage, CaseStudyPage, Domain, GuidanceIndexPage, GuidancePage, MunicipalStaffMembership, Municipality,
+    )
     from .municipality_import import parse_municipalities, store_municipalities
 
     demo_file = Path(__file__).resolve().parent / "data" / "municipalities-demo.csv"
     store_municipalities(parse_municipalities(demo_file.read_bytes()))
     municipalities = {m.cbs_code: m for m in Municipality.objects.all()}
+    staff_member = get_user_model().objects.filter(username="medewerker").first()
+    if staff_member is not None:
+        MunicipalStaffMembership.objects.get_or_create(user=staff_member, defaults={"municipality": municipalities["GM0307"]})
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     domains = {domain.slug: domain for domain in Domain.objects.all()}
     modules = {module.slug: module for module in ModulePage.objects.all()}

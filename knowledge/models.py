@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -17,6 +18,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from portal.access import MUNICIPAL_STAFF as MUNICIPAL_STAFF_GROUP
 from portal.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from portal.i18n import children_in_locale
 from portal.models import BasePage, TaxonomyTerm, Theme
@@ -94,6 +96,43 @@ class Municipality(models.Model):
         if self.urbanisation:
             queryset = queryset.filter(urbanisation__range=(self.urbanisation - 1, self.urbanisation + 1))
         return queryset
+
+
+@register_snippet
+class MunicipalStaffMembership(models.Model):
+    """Which municipality a member of staff works for, so they can speak for it (e.g. in the needs survey).
+
+    Editors link an account to one municipality; the account also needs the group "Gemeentelijk medewerker"
+    (see ``municipality_of``), so removing someone from the group is enough to take the right away.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="municipal_staff_membership", verbose_name=_("account")
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="staff_memberships", verbose_name=_("gemeente")
+    )
+    since = models.DateField(_("sinds"), default=datetime.date.today)
+
+    panels = [FieldPanel("user"), FieldPanel("municipality"), FieldPanel("since")]
+
+    class Meta:
+        ordering = ["municipality__name", "user__username"]
+        verbose_name = _("medewerker van een gemeente")
+        verbose_name_plural = _("medewerkers van gemeenten")
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.get_username()} ({self.municipality.name})"
+
+
+def municipality_of(user):
+    """The municipality this account may speak for, or None: municipal staff linked to a municipality."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    membership = MunicipalStaffMembership.objects.filter(user=user).select_related("municipality").first()
+    if membership is None or not user.groups.filter(name=MUNICIPAL_STAFF_GROUP).exists():
+        return None
+    return membership.municipality
 
 
 @register_snippet
@@ -367,8 +406,6 @@ class CaseStudyPage(BasePage):
         context["citation"] = self.citation(request.build_absolute_uri(self.get_url(request)))
         return context
 
-
-MUNICIPAL_STAFF_GROUP = "Gemeentelijk medewerker"
 
 
 def can_see_contact_email(user):

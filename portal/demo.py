@@ -19,6 +19,8 @@ from wagtail.models import Page, PageLogEntry, Site
 DEMO_ACCOUNTS = [
     ("redacteur", "DEMO_EDITOR_PASSWORD", True, []),
     ("trainer", "DEMO_TRAINER_PASSWORD", False, ["Trainer"]),
+    # Linked to Amersfoort by the knowledge demo: answers the needs survey, reads staff-only content.
+    ("medewerker", "DEMO_STAFF_PASSWORD", False, ["Gemeentelijk medewerker"]),
 ]
 
 def rich(*paragraphs):
@@ -317,6 +319,8 @@ ENGLISH_PAGES = {
     "platform-jep-lokale-samenwerking": ("Platform JEP: what helps and what hinders local cooperation",
                                          "Cooperation between the social domain and the security domain in practice.", None),
     "terugblik-themadag": ("Together for social stability: looking back", "A report of the national theme day.", None),
+    "behoeftepeiling": ("Needs survey", "What do municipalities need to work on social stability? Municipal staff answer "
+                        "the survey; the results steer the curriculum.", None),
     "themadag-2026": ("Theme day 2026", "The e-zine issue about the national theme day.", None),
 }
 

@@ -21,6 +21,13 @@ def active_language_code():
     return get_supported_content_language_variant(get_language())
 
 
+def in_visitor_language(dutch, english):
+    """The English text for an English visitor when there is one, else the Dutch (for fields like name/name_en)."""
+    if english and (get_language() or "").startswith("en"):
+        return english
+    return dutch
+
+
 @functools.lru_cache(maxsize=16)
 def locale_id_for(code):
     """A content language's locale id; locales never change, so one query per language per process."""

@@ -3,7 +3,6 @@
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -14,8 +13,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from .i18n import in_locale
+from .blocks import BodyStreamBlock
+from .i18n import in_locale, in_visitor_language
 
 
 class TaxonomyTerm(models.Model):
@@ -38,9 +37,7 @@ class TaxonomyTerm(models.Model):
     @property
     def display_name(self):
         """The name in the visitor's language, falling back to Dutch."""
-        if self.name_en and (get_language() or "").startswith("en"):
-            return self.name_en
-        return self.name
+        return in_visitor_language(self.name, self.name_en)
 
 
 @register_snippet

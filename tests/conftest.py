@@ -17,6 +17,7 @@ def home_page(db):
 def demo_content(db, monkeypatch):
     monkeypatch.setenv("DEMO_EDITOR_PASSWORD", "demo-editor-test-password")
     monkeypatch.setenv("DEMO_TRAINER_PASSWORD", "demo-trainer-test-password")
+    monkeypatch.setenv("DEMO_STAFF_PASSWORD", "demo-staff-test-password")
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
     return Site.objects.get(is_default_site=True).root_page.specific

@@ -1,8 +1,11 @@
+import datetime
+
 import factory
 import wagtail_factories
+from django.utils import timezone
 
 from knowledge.models import EventIndexPage, EventPage, EventSessionPage
-from portal.models import StandardPage, Theme, ThemePage
+from portal.models import Audience, StandardPage, Theme, ThemePage
 
 
 def many_to_many(field_name, default):
@@ -21,8 +24,6 @@ def first_theme():
 
 
 def first_audience():
-    from portal.models import Audience
-
     return list(Audience.objects.all()[:1])
 
 
@@ -63,7 +64,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
         model = EventPage
 
     title = factory.Sequence(lambda n: f"Bijeenkomst {n}")
-    starts_at = factory.Faker("date_time_this_year", tzinfo=__import__("datetime").timezone.utc)
+    starts_at = factory.Faker("date_time_this_year", tzinfo=datetime.timezone.utc)
 
 
 class EventSessionPageFactory(wagtail_factories.PageFactory):
@@ -175,3 +176,25 @@ def translate(page, language="en", title=None, publish=True):
     if publish:
         translation.save_revision().publish()
     return translation.specific
+
+
+class SurveyRoundFactory(factory.django.DjangoModelFactory):
+    """A round that is open now (opened yesterday, closes in a month)."""
+
+    class Meta:
+        model = "needs.SurveyRound"
+
+    title = factory.Sequence(lambda n: f"Peiling {n}")
+    slug = factory.Sequence(lambda n: f"peiling-{n}")
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    closes_at = factory.LazyAttribute(lambda survey_round: survey_round.opens_at + datetime.timedelta(days=31))
+
+
+class SurveyQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "needs.SurveyQuestion"
+
+    round = factory.SubFactory(SurveyRoundFactory)
+    theme = factory.Iterator(Theme.objects.all())
+    audience = factory.Iterator(Audience.objects.all())
+    topics = "Eerste onderwerp\nTweede onderwerp"

@@ -39,6 +39,19 @@ def test_every_page_type_is_valid_html(demo_content, client, tmp_path):
             file = tmp_path / f"{language}-{name}.html"
             file.write_bytes(response.content)
             files[str(file)] = path
+    # The needs survey's questionnaire, as the demo's municipal staff member sees it.
+    from django.contrib.auth import get_user_model
+
+    from needs.demo import OPEN_ROUND_SLUG
+
+    client.force_login(get_user_model().objects.get(username="medewerker"))
+    for language, prefix in (("nl", ""), ("en", "/en")):
+        path = f"{prefix}/behoeftepeiling/{OPEN_ROUND_SLUG}/invullen/"
+        response = client.get(path)
+        assert response.status_code == 200, path
+        file = tmp_path / f"{language}-needs-survey-form.html"
+        file.write_bytes(response.content)
+        files[str(file)] = path
     assert len(files) >= 40
     checked = subprocess.run(
         [java, "-Xss1024k", "-jar", jar, "--format", "json", "--errors-only", "--no-langdetect", *files],

@@ -17,7 +17,7 @@ from knowledge.municipality_import import parse_municipalities
 from portal.models import Theme
 from portal.tags import merge_tags, tagged_pages
 
-from .factories import CaseStudyIndexPageFactory, CaseStudyPageFactory, MunicipalityFactory, StandardPageFactory
+from .factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent

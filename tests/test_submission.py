@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import WorkflowState
 
-from knowledge.models import CaseStudyPage, Municipality
+from knowledge.models import CaseStudyPage
 from portal.models import Theme
 
 from .factories import CaseStudyIndexPageFactory, MunicipalityFactory

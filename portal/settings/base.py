@@ -20,9 +20,11 @@ INSTALLED_APPS = [
     "portal",
     "curriculum",
     "knowledge",
+    "needs",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
@@ -163,6 +165,9 @@ SUBMISSION_RATE_LIMIT = (env_int("SUBMISSION_RATE_LIMIT_PER_HOUR", 5), 3600)  # 
 SEARCH_RATE_LIMIT = (env_int("SEARCH_RATE_LIMIT_PER_MINUTE", 60), 60)
 SUGGEST_RATE_LIMIT = (env_int("SUGGEST_RATE_LIMIT_PER_MINUTE", 300), 60)
 SUBMISSION_MODERATOR_GROUPS = ["Eindredacteur", "Moderators"]
+
+# Needs survey: public results never show a group of municipalities smaller than this (at least 2).
+NEEDS_SURVEY_MIN_GROUP_SIZE = max(2, env_int("NEEDS_SURVEY_MIN_GROUP_SIZE", 5))
 
 # Search: the portal's own engine. Unset ELASTICSEARCH_URL means the embedded database engine.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "") or None

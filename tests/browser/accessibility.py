@@ -13,9 +13,13 @@ WIDTHS = {"desktop": 1280, "mobile": 375}
 NARROWEST = 320  # 1280 px at 400% zoom
 
 
+DEMO_STAFF_PASSWORD = "demo-staff-test-password"
+
+
 def load_demo_site(monkeypatch):
     monkeypatch.setenv("DEMO_EDITOR_PASSWORD", "demo-editor-test-password")
     monkeypatch.setenv("DEMO_TRAINER_PASSWORD", "demo-trainer-test-password")
+    monkeypatch.setenv("DEMO_STAFF_PASSWORD", DEMO_STAFF_PASSWORD)
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
 

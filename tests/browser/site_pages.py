@@ -17,6 +17,7 @@ def public_page_urls(language):
             seen.add(name)
             urls.append((name, page.get_url()))
     from curriculum.models import CoursePath
+    from needs.models import NeedsSurveyPage, SurveyRound
 
     with translation.override(language):
         course_path = CoursePath.objects.filter(is_curated=True).order_by("pk").first()
@@ -33,4 +34,8 @@ def public_page_urls(language):
             urls.append(("course-path", reverse("curriculum:curated_path", args=[course_path.pk])))
         if tag is not None:
             urls.append(("tag", reverse("tag", args=[tag.slug])))
+        survey_page = NeedsSurveyPage.objects.live().filter(locale__language_code=language).first()
+        closed_round = SurveyRound.objects.closed().first()
+        if survey_page is not None and closed_round is not None:
+            urls.append(("needs-survey-summary", survey_page.url + survey_page.reverse_subpage("summary", args=[closed_round.slug])))
     return urls

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NeedsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "needs"
+    verbose_name = _("Behoeftepeiling")
+
+    def ready(self):
+        from wagtail.models import ReferenceIndex
+
+        from .models import SurveyResponse
+
+        # Wagtail's delete views then see that a round or municipality with answers is protected,
+        # and refuse to delete it instead of failing on the database's PROTECT.
+        ReferenceIndex.register_model(SurveyResponse)
