@@ -1,13 +1,13 @@
-"""The case-study overview's facets, and the 'municipalities like mine' shortcut."""
+"""The case-study overview's facets, the 'municipalities like mine' shortcut, and guidance's facets."""
 
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from portal.i18n import in_locale
 from portal.facets import Facet, FacetedFilter, FacetOption
-from portal.models import Theme
+from portal.models import Audience, Theme
 
-from .models import PROVINCES, SIZE_CLASSES, URBANISATION_LEVELS, CaseStudyPage, Domain, Municipality
+from .models import PROVINCES, SIZE_CLASSES, URBANISATION_LEVELS, CaseStudyPage, Domain, GuidancePage, Municipality
 
 LIKE_MINE_PARAM = "lijkt_op"
 
@@ -65,3 +65,23 @@ class CaseStudyFilter(FacetedFilter):
     @property
     def is_filtered(self):
         return bool(self.selection) or self.like_mine is not None
+
+
+class GuidanceFilter(FacetedFilter):
+    """Guidance by theme, audience, kind and tag (the open-data API and its exports)."""
+
+    def facet_definitions(self):
+        live = GuidancePage.objects.live().public()
+        tags = Tag.objects.filter(knowledge_guidancetag_items__content_object__in=live).distinct().order_by("name")
+        return [
+            Facet("thema", _("Thema"), "themes__slug", [FacetOption(t.slug, t.display_name) for t in Theme.objects.all()]),
+            Facet("doelgroep", _("Doelgroep"), "audiences__slug", [FacetOption(a.slug, a.display_name) for a in Audience.objects.all()]),
+            Facet("soort", _("Soort"), "kind", [FacetOption(value, str(label)) for value, label in GuidancePage.KINDS]),
+            Facet("trefwoord", _("Trefwoord"), "tagged_items__tag__slug", [FacetOption(tag.slug, tag.name) for tag in tags]),
+        ]
+
+    def base_queryset(self):
+        return in_locale(GuidancePage.objects.live().public())
+
+    def result_queryset(self, queryset):
+        return queryset.prefetch_related("themes").order_by("-publication_date", "title")

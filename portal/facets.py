@@ -68,12 +68,13 @@ class FacetedFilter:
     page_size = 12
     page_param = "pagina"
 
-    def __init__(self, query_dict):
+    def __init__(self, query_dict, count_options=True):
         self.query_dict = query_dict
         self.facets = self.facet_definitions()
         self.selection, self.ignored = parse_selection(query_dict, self.facets)
         self.base = self.narrow(self.base_queryset())
-        self._count_options()
+        if count_options:  # exports and the API need the results only
+            self._count_options()
 
     def facet_definitions(self):
         raise NotImplementedError

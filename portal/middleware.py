@@ -1,5 +1,7 @@
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
+
+JSON_PATH_PREFIXES = ("/api/",)
 
 
 class RejectNullBytesMiddleware:
@@ -14,10 +16,10 @@ class RejectNullBytesMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.path or self._has_null(request.GET) or (request.method == "POST" and self._has_null(request.POST)):
-            return HttpResponseBadRequest(
-                _("Het verzoek bevat ongeldige tekens (NUL). Controleer de link of het formulier en probeer het opnieuw."),
-                content_type="text/plain; charset=utf-8",
-            )
+            message = _("Het verzoek bevat ongeldige tekens (NUL). Controleer de link of het formulier en probeer het opnieuw.")
+            if request.path.startswith(JSON_PATH_PREFIXES):  # API callers get their errors as JSON
+                return JsonResponse({"error": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
     @staticmethod

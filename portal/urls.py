@@ -19,6 +19,8 @@ urlpatterns = [
     # Each app owns its feeds; included by name so the portal imports none of them.
     path("feeds/modules/", include("curriculum.feed_urls")),
     path("feeds/praktijkvoorbeelden/", include("knowledge.feed_urls")),
+    # Open data: outside the language prefixes; the language is a parameter (?taal=en).
+    path("api/v1/", include("api.urls")),
     path("django-admin/", admin.site.urls),
     # Before the admin's own URLs: the second login step lives in the admin's URL space.
     path("admin/tweestapsverificatie/", two_factor.setup, name="two_factor_setup"),

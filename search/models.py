@@ -94,3 +94,36 @@ class PendingIndexUpdate(models.Model):
 
     page_id = models.IntegerField(primary_key=True)
     queued_at = models.DateTimeField(auto_now_add=True)
+
+
+class SavedSearch(models.Model):
+    """A visitor's search (text and facets) with an e-mail address for a digest of what is new.
+
+    The address is kept for this purpose only: unconfirmed ones are deleted after a week, and
+    unsubscribing deletes the row. The token is the only key to confirm or unsubscribe.
+    """
+
+    DAILY, WEEKLY = "daily", "weekly"
+    FREQUENCIES = [(DAILY, _("Dagelijks")), (WEEKLY, _("Wekelijks"))]
+
+    email = models.EmailField(_("e-mailadres"))
+    query = models.CharField(_("zoekopdracht"), max_length=200)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)  # facet name -> values, as the service uses them
+    language = models.CharField(_("taal"), max_length=5, default="nl")
+    frequency = models.CharField(_("hoe vaak"), max_length=10, choices=FREQUENCIES, default=WEEKLY)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    # Changes up to this moment have been reported; the next digest looks after it.
+    covered_until = models.DateTimeField(null=True, blank=True)
+    # The period ("2026-11-28" or "2026-W48") of the last digest run, so a second run in it sends nothing.
+    last_period = models.CharField(max_length=10, blank=True)
+    last_sent_at = models.DateTimeField(_("laatst verstuurd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bewaarde zoekopdracht")
+        verbose_name_plural = _("bewaarde zoekopdrachten")
+        indexes = [models.Index(fields=["confirmed_at", "frequency"], name="search_saved_confirmed_freq")]
+
+    def __str__(self):
+        return self.query

@@ -193,10 +193,26 @@ def run_search(parameters, record=True):
     return results
 
 
-def _search_with_fallback(engine, query, parameters):
-    page = min(parameters.page, engine.max_result_window // PAGE_SIZE)
+def matching_among(parameters, page_ids, limit=50):
+    """Hits of a search among these pages only, newest first: what a saved search's digest reports."""
+    if not parameters.text or not page_ids:
+        return []
+    query = parse_query(parameters.text, synonym_groups())
+    if query.is_empty:
+        return []
+    parameters = dataclasses.replace(parameters, page=1, sort="date")
+    response, _engine, _degraded = _search_with_fallback(
+        engines.primary_engine(), query, parameters, page_ids=tuple(page_ids), page_size=min(limit, len(page_ids))
+    )
+    return response.hits
+
+
+def _search_with_fallback(engine, query, parameters, page_ids=(), page_size=PAGE_SIZE):
+    page = min(parameters.page, engine.max_result_window // page_size)
     filters = {**parameters.filters, "language": [parameters.language]} if parameters.language else parameters.filters
-    request = SearchRequest(query=query, filters=filters, page=page, page_size=PAGE_SIZE, sort=parameters.sort)
+    request = SearchRequest(
+        query=query, filters=filters, page=page, page_size=page_size, sort=parameters.sort, page_ids=page_ids
+    )
     try:
         return engine.search(request), engine, False
     except EngineUnavailable as error:

@@ -1,11 +1,16 @@
+from django import forms
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from portal.ratelimit import is_limited, too_many_requests
 
-from . import service
+from . import alerts, service
+from .models import SavedSearch
 
 
 @require_GET
@@ -35,3 +40,83 @@ def suggest(request):
     response["Cache-Control"] = "public, max-age=60"
     return response
 
+
+
+class AlertForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Uw e-mailadres"), max_length=254)
+    frequency = forms.ChoiceField(
+        label=gettext_lazy("Hoe vaak?"), choices=SavedSearch.FREQUENCIES, initial=SavedSearch.WEEKLY, widget=forms.RadioSelect
+    )
+
+
+def _alert_context(parameters):
+    """The search being saved, for the form: hidden fields that carry it and labels that show it."""
+    hidden = [(service.QUERY_PARAM, parameters.text)]
+    labels = []
+    for facet, values in parameters.filters.items():
+        names = service.facet_labels(facet, values)
+        for value in values:
+            hidden.append((service.PARAM_FOR_FACET[facet], value))
+            labels.append((service.FACET_LABELS[facet], names.get(value, value)))
+    return {"parameters": parameters, "hidden": hidden, "filter_labels": labels}
+
+
+def alert(request):
+    """Ask for a digest of new results for a search: a form, then a confirmation mail (double opt-in)."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    query_dict = request.POST if request.method == "POST" else request.GET
+    parameters = service.parse_parameters(query_dict)
+    form = AlertForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and parameters.text:
+        limit, window = settings.ALERT_RATE_LIMIT
+        if is_limited(request, "alert", limit, window):
+            return too_many_requests(request, window)
+        if form.is_valid():
+            alerts.subscribe(form.cleaned_data["email"], parameters, form.cleaned_data["frequency"])
+            return render(request, "search/alert_message.html", {
+                "heading": _("Kijk in uw mailbox"),
+                "message": _("We hebben een e-mail gestuurd naar %(email)s. Klik op de link erin om het bericht te bevestigen; "
+                             "zonder bevestiging sturen we niets.") % {"email": form.cleaned_data["email"]},
+            })
+    status = 400 if request.method == "POST" else 200
+    return render(request, "search/alert_form.html", {"form": form, **_alert_context(parameters)}, status=status)
+
+
+def alert_confirm(request, token):
+    saved_search = SavedSearch.objects.filter(token=token).first()
+    if saved_search is None:
+        return render(request, "search/alert_message.html", {
+            "heading": _("Link niet (meer) geldig"),
+            "message": _("Deze link werkt niet (meer). Een niet bevestigd bericht vervalt na zeven dagen; vraag het opnieuw aan."),
+        }, status=404)
+    if request.method == "POST" or saved_search.confirmed_at:
+        # Confirmed with a button, not by opening the link: mail scanners that open links confirm nothing.
+        alerts.confirm(token)
+        return render(request, "search/alert_message.html", {
+            "heading": _("Bericht bevestigd"),
+            "message": _("U krijgt voortaan een e-mail als er iets nieuws verschijnt bij ‘%(query)s’.") % {"query": saved_search.query},
+        })
+    return render(request, "search/alert_message.html", {
+        "heading": _("Bericht bevestigen"),
+        "message": _("Wilt u een e-mail krijgen als er iets nieuws verschijnt bij ‘%(query)s’?") % {"query": saved_search.query},
+        "action_url": request.path, "action_label": _("Ja, bevestigen"),
+    })
+
+
+@csrf_exempt  # the token in the URL is the key; mail programs post here for one-click unsubscribe (RFC 8058)
+def alert_unsubscribe(request, token):
+    if request.method == "POST":
+        alerts.unsubscribe(token)
+        return render(request, "search/alert_message.html", {
+            "heading": _("U bent afgemeld"),
+            "message": _("U krijgt geen berichten meer bij deze zoekopdracht. Uw e-mailadres is gewist."),
+        })
+    if not SavedSearch.objects.filter(token=token).exists():
+        return render(request, "search/alert_message.html", {
+            "heading": _("U bent afgemeld"), "message": _("Er is geen bericht (meer) met deze link; u krijgt niets meer."),
+        })
+    return render(request, "search/alert_message.html", {
+        "heading": _("Afmelden"), "message": _("Wilt u geen berichten meer bij deze zoekopdracht?"),
+        "action_url": request.path, "action_label": _("Afmelden"),
+    })

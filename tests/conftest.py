@@ -14,6 +14,25 @@ def home_page(db):
 
 
 @pytest.fixture
+def curriculum(home_page):
+    """An empty curriculum overview under the home page, for modules."""
+    from tests.factories import CurriculumIndexPageFactory
+
+    return CurriculumIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Publish like an editor does (a revision, then publish), running what waits for the commit."""
+    def publish_page(page):
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+    return publish_page
+
+
+@pytest.fixture
 def demo_content(db, monkeypatch):
     monkeypatch.setenv("DEMO_EDITOR_PASSWORD", "demo-editor-test-password")
     monkeypatch.setenv("DEMO_TRAINER_PASSWORD", "demo-trainer-test-password")
@@ -21,6 +40,17 @@ def demo_content(db, monkeypatch):
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(autouse=True)
+def dutch_unless_asked():
+    """Every test starts in Dutch: a request to /en/ leaves English active in the thread (LocaleMiddleware
+    activates it and nothing switches back), which would otherwise leak into the next test on the worker."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

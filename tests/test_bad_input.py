@@ -29,10 +29,18 @@ PARAMETERS = [
 PATH_TEMPLATES = [
     "/trefwoorden/{}/", "/feeds/modules/{}/", "/feeds/praktijkvoorbeelden/{}/atom/", "/leerlijnen/gedeeld/{}/",
     "/leerlijnen/{}/", "/curriculum/{}/", "/en/{}/", "/zoeken/suggesties/?q={}", "/documents/{}/x.pdf",
+    "/api/v1/modules/{}/", "/api/v1/municipalities/{}/", "/api/v1/{}", "/behoeftepeiling/{}/", "/behoeftepeiling/{}/invullen/",
+    "/zoeken/bericht/bevestigen/{}/", "/zoeken/bericht/afmelden/{}/",
 ]
+API_URLS = [
+    "/api/v1/modules/", "/api/v1/case-studies/", "/api/v1/guidance/", "/api/v1/themes/", "/api/v1/tags/",
+    "/api/v1/municipalities/", "/api/v1/modules.csv", "/api/v1/case-studies.json",
+]
+API_PARAMETERS = PARAMETERS + ["per_pagina", "taal", "gewijzigd_sinds"]
 CONTENT_MODELS = [
     "wagtailcore.Page", "wagtailcore.Revision", "wagtailcore.PageLogEntry", "curriculum.CoursePath",
-    "knowledge.CaseStudySubmission", "auth.User", "taggit.Tag", "wagtaildocs.Document",
+    "knowledge.CaseStudySubmission", "auth.User", "taggit.Tag", "wagtaildocs.Document", "needs.SurveyResponse",
+    "search.SavedSearch",
 ]
 
 
@@ -55,7 +63,8 @@ def assert_safe(response, where):
 
 @pytest.fixture
 def site(demo_content, settings):
-    settings.SEARCH_RATE_LIMIT = settings.SUGGEST_RATE_LIMIT = (100_000, 60)
+    settings.SEARCH_RATE_LIMIT = settings.SUGGEST_RATE_LIMIT = settings.API_RATE_LIMIT = (100_000, 60)
+    settings.ALERT_RATE_LIMIT = (100_000, 3600)
     return demo_content
 
 
@@ -81,6 +90,36 @@ def test_every_public_url_survives_bad_query_parameters(site, client):
         for raw in ("q=%E0%A4%A&pagina=%FF", "q=%&&&==&thema[]=x", "q=" + "%C0%AF" * 200):
             assert_safe(client.get(f"{url}?{raw}"), f"GET {url}?{raw[:30]}")
     assert content_counts() == before, "a GET changed content"
+
+
+def test_the_api_and_its_exports_survive_bad_parameters(site, client):
+    before = content_counts()
+    for url in API_URLS:
+        for payload in PAYLOADS:
+            response = client.get(url, {name: payload for name in API_PARAMETERS})
+            if response.streaming:
+                response.content = b"".join(response.streaming_content)
+            assert_safe(response, f"GET {url} with {payload[:40]!r}")
+            assert response["Content-Type"].startswith(("application/json", "text/csv")), f"{url}: {response['Content-Type']}"
+    assert content_counts() == before, "a GET changed content"
+
+
+def test_the_needs_survey_and_alert_forms_survive_bad_values(site, client):
+    from django.contrib.auth import get_user_model
+
+    from needs.demo import OPEN_ROUND_SLUG
+    from needs.models import SurveyRound
+
+    questions = SurveyRound.objects.get(slug=OPEN_ROUND_SLUG).questions.values_list("pk", flat=True)
+    client.force_login(get_user_model().objects.get(username="medewerker"))
+    for payload in PAYLOADS:
+        data = {"remarks": payload}
+        for pk in questions:
+            data.update({f"q{pk}-urgency": payload, f"q{pk}-formats": [payload], f"q{pk}-topics": [payload], f"q{pk}-support": payload})
+        response = client.post(f"/behoeftepeiling/{OPEN_ROUND_SLUG}/invullen/", data)
+        assert_safe(response, f"POST needs survey with {payload[:40]!r}")
+        response = client.post("/zoeken/bericht/", {"q": payload, "email": payload, "frequency": payload, "thema": payload})
+        assert_safe(response, f"POST alert with {payload[:40]!r}")
 
 
 def test_bad_values_in_url_paths_are_not_found_not_errors(site, client):

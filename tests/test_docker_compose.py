@@ -42,6 +42,7 @@ def check_stack(config):
     assert set(services) == {"web", "db", "search", "scheduler"}
     # Scheduled publishing needs a clock: the scheduler runs Wagtail's command with the web's settings.
     assert "publish_scheduled" in " ".join(services["scheduler"]["command"])
+    assert "send_search_alerts" in " ".join(services["scheduler"]["command"])
     assert services["scheduler"]["environment"] == services["web"]["environment"]
     assert services["db"]["image"].split(":")[1].split(".")[0] in ("16", "17")
     assert services["search"]["image"].endswith(":8.19.3")

@@ -19,7 +19,6 @@ from portal.access import MUNICIPAL_STAFF, restrict_to_municipal_staff
 from portal.models import Audience, Theme
 
 from .factories import (
-    CurriculumIndexPageFactory,
     ModulePageFactory,
     MunicipalityFactory,
     SurveyQuestionFactory,
@@ -247,11 +246,6 @@ def test_an_editor_without_the_permission_is_refused(survey_round, client, djang
 
 
 # Gaps: needs set against the published curriculum
-
-@pytest.fixture
-def curriculum(home_page):
-    return CurriculumIndexPageFactory(parent=home_page)
-
 
 def test_a_need_is_a_gap_until_a_matching_module_is_published_and_again_after_unpublishing(curriculum, question, amersfoort):
     submit_response(question.round, amersfoort, None, {question.pk: need(formats=["e-learning"])})

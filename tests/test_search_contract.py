@@ -11,25 +11,9 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from portal.access import restrict_to_municipal_staff
 from search import service
 from tests.factories import (
-    CaseStudyIndexPageFactory, CaseStudyPageFactory, CurriculumIndexPageFactory, ModulePageFactory, StandardPageFactory,
+    CaseStudyIndexPageFactory, CaseStudyPageFactory, ModulePageFactory, StandardPageFactory,
     ThemeFactory,
 )
-
-
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Publish like an editor does (a revision, then publish), running what waits for the commit."""
-    def publish_page(page):
-        with django_capture_on_commit_callbacks(execute=True):
-            page.save_revision().publish()
-        page.refresh_from_db()
-        return page
-    return publish_page
-
-
-@pytest.fixture
-def curriculum(home_page):
-    return CurriculumIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
@@ -310,3 +294,16 @@ def test_search_keeps_to_the_visitors_language_and_falls_back_to_dutch(engine, c
         results = search("ondermijning")
         assert titles(results) == ["Ondermijning en zorg"]
         assert results.other_language == "nl"
+
+
+def test_a_search_among_given_pages_finds_only_those(engine, curriculum, publish):
+    # What a saved search's digest asks: matches among the pages that changed since the last one.
+    first = module(curriculum, publish, "Polarisatie herkennen")
+    second = module(curriculum, publish, "Polarisatie in de wijk")
+    module(curriculum, publish, "Polarisatie op school")
+    other = module(curriculum, publish, "Ondermijning en zorg")
+    parameters = service.SearchParameters(text="polarisatie", language="nl")
+
+    hits = service.matching_among(parameters, [first.pk, second.pk, other.pk])
+    assert sorted(hit.title for hit in hits) == ["Polarisatie herkennen", "Polarisatie in de wijk"]
+    assert service.matching_among(parameters, []) == []

@@ -11,16 +11,11 @@ from search.engines.database import edit_distance
 from search.engines.elasticsearch import ElasticsearchEngine, index_body
 from search.models import PendingIndexUpdate, SearchDocument, UnansweredQuery
 from search.query import parse_query
-from tests.factories import CurriculumIndexPageFactory, ModulePageFactory
+from tests.factories import ModulePageFactory
 from tests.search_engines import elasticsearch_url
 from tests.test_search_contract import search, titles
 
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: connection refused at once
-
-
-@pytest.fixture
-def curriculum(home_page):
-    return CurriculumIndexPageFactory(parent=home_page)
 
 
 def publish(page):

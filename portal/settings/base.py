@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "knowledge",
     "needs",
     "search",
+    "api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -164,6 +165,8 @@ SUBMISSION_RATE_LIMIT = (env_int("SUBMISSION_RATE_LIMIT_PER_HOUR", 5), 3600)  # 
 # Searches and suggestions per client address per minute: generous for people, a brake on scrapers.
 SEARCH_RATE_LIMIT = (env_int("SEARCH_RATE_LIMIT_PER_MINUTE", 60), 60)
 SUGGEST_RATE_LIMIT = (env_int("SUGGEST_RATE_LIMIT_PER_MINUTE", 300), 60)
+API_RATE_LIMIT = (env_int("API_RATE_LIMIT_PER_MINUTE", 120), 60)
+ALERT_RATE_LIMIT = (env_int("ALERT_RATE_LIMIT_PER_HOUR", 10), 3600)  # saved-search requests (each sends a mail)
 SUBMISSION_MODERATOR_GROUPS = ["Eindredacteur", "Moderators"]
 
 # Needs survey: public results never show a group of municipalities smaller than this (at least 2).

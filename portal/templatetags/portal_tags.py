@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
@@ -98,3 +99,20 @@ def audience_pages(request):
     if site is None:
         return []
     return list(AudiencePage.objects.child_of(site.root_page.localized).live().public().order_by("path"))
+
+
+@register.inclusion_tag("includes/download_selection.html", takes_context=True)
+def download_selection(context, export_name):
+    """Links to download an overview's current selection (all pages of it) from the open-data exports."""
+    request = context["request"]
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    language = active_language_code()
+    if language != "nl":
+        query["taal"] = language
+    suffix = f"?{query.urlencode()}" if query else ""
+    return {
+        "csv_url": reverse(f"api:{export_name}-csv") + suffix,
+        "json_url": reverse(f"api:{export_name}-json") + suffix,
+        "api_url": reverse(f"api:{export_name}") + suffix,
+    }

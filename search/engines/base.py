@@ -14,6 +14,7 @@ class SearchRequest:
     page: int = 1
     page_size: int = 10
     sort: str = "relevance"  # or "date"
+    page_ids: tuple = ()  # when given, only these pages (saved-search digests check just the changed pages)
 
 
 @dataclasses.dataclass

@@ -146,6 +146,8 @@ class DatabaseEngine(SearchEngine):
 
     def search(self, request):
         matching = self._matching(request.query)
+        if request.page_ids:
+            matching = matching.filter(page_id__in=request.page_ids)
         filtered = self._filter(matching, request.filters)
         total = filtered.count()
         ordered = self._order(filtered, request)

@@ -195,6 +195,8 @@ class ElasticsearchEngine(SearchEngine):
 
     def search(self, request):
         search = self._search().query(self._text_query(request.query))
+        if request.page_ids:
+            search = search.filter("ids", values=[str(page_id) for page_id in request.page_ids])
         filters = {facet: Q("terms", **{facet: values}) for facet, values in request.filters.items() if values}
         if filters:
             search = search.post_filter(Q("bool", filter=list(filters.values())))

@@ -1,0 +1,223 @@
+"""The open-data API (/api/v1/): read-only JSON, paginated, CORS for GET, rate limited; streaming exports."""
+
+import csv
+import functools
+import json
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from portal.models import Audience, Theme
+from portal.ratelimit import is_limited
+
+from . import representations
+from .openapi import openapi_document
+from .resources import PAGE_RESOURCES, BadParameter, NotFound, municipalities, tags_with_counts
+
+PAGE_PARAM, PAGE_SIZE_PARAM, LANGUAGE_PARAM = "pagina", "per_pagina", "taal"
+DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
+EXPORT_CHUNK_SIZE = 500
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+MAX_ID = 2**31 - 1  # larger numbers are no page, and some databases refuse them
+
+
+def error(status, message):
+    return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def api_endpoint(view):
+    """Read-only, CORS for everyone on GET, rate limited per client address, errors as JSON."""
+
+    @csrf_exempt  # nothing here changes anything; a POST gets a 405, not a CSRF page
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in READ_METHODS:
+            response = error(405, _("De API is alleen te lezen (GET)."))
+            response["Allow"] = ", ".join(READ_METHODS)
+            return response
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+        elif is_limited(request, "api", *settings.API_RATE_LIMIT):
+            response = error(429, _("Te veel verzoeken; probeer het over een minuut opnieuw."))
+            response["Retry-After"] = str(settings.API_RATE_LIMIT[1])
+        else:
+            language = request.GET.get(LANGUAGE_PARAM, "nl")
+            if language not in dict(settings.LANGUAGES):
+                response = error(400, _("%(param)s moet nl of en zijn.") % {"param": LANGUAGE_PARAM})
+            else:
+                try:
+                    with translation.override(language):
+                        response = view(request, *args, **kwargs)
+                except BadParameter as problem:
+                    response = error(problem.status, str(problem))
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
+        response["Access-Control-Allow-Headers"] = "Accept, Accept-Language"
+        response["Access-Control-Max-Age"] = "86400"
+        return response
+
+    return wrapper
+
+
+def json_response(data, status=200):
+    return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def positive_int(query_dict, param, default, maximum=None):
+    raw = query_dict.get(param, "")
+    if raw == "":
+        return default
+    if not raw.isdigit() or len(raw) > 9 or int(raw) < 1:
+        raise BadParameter(_("%(param)s moet een heel getal van 1 of meer zijn.") % {"param": param})
+    value = int(raw)
+    if maximum is not None and value > maximum:
+        raise BadParameter(_("%(param)s is hoogstens %(maximum)d.") % {"param": param, "maximum": maximum})
+    return value
+
+
+def paginated(request, items, represent):
+    """The list envelope: count, page links and the page's results."""
+    page_size = positive_int(request.GET, PAGE_SIZE_PARAM, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+    number = positive_int(request.GET, PAGE_PARAM, 1)
+    paginator = Paginator(items, page_size, allow_empty_first_page=True)
+    try:
+        page = paginator.page(number)
+    except EmptyPage:
+        raise NotFound(_("Pagina %(number)d bestaat niet (de laatste is %(pages)d).") % {"number": number, "pages": paginator.num_pages})
+
+    def link(to):
+        query = request.GET.copy()
+        query[PAGE_PARAM] = str(to)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return {
+        "count": paginator.count,
+        "page": number,
+        "page_size": page_size,
+        "next": link(number + 1) if page.has_next() else None,
+        "previous": link(number - 1) if page.has_previous() else None,
+        "results": [represent(item) for item in page.object_list],
+    }
+
+
+@api_endpoint
+def index(request):
+    return json_response({
+        "openapi": request.build_absolute_uri(reverse("api:openapi")),
+        "resources": {
+            name: request.build_absolute_uri(reverse(f"api:{name}"))
+            for name in ("modules", "case-studies", "guidance", "themes", "audiences", "tags", "municipalities")
+        },
+    })
+
+
+@api_endpoint
+def openapi(request):
+    return json_response(openapi_document(request.build_absolute_uri("/api/v1")))
+
+
+@api_endpoint
+def page_list(request, resource_name):
+    resource = PAGE_RESOURCES[resource_name]
+    queryset, ignored = resource.queryset(request.GET)
+    data = paginated(request, queryset, lambda page: resource.represent(page, request))
+    data["ignored"] = [{"filter": str(label), "value": value} for label, value in ignored]
+    return json_response(data)
+
+
+@api_endpoint
+def page_detail(request, resource_name, pk):
+    resource = PAGE_RESOURCES[resource_name]
+    page = resource.detail(pk) if pk <= MAX_ID else None
+    if page is None:
+        return error(404, _("Niet gevonden."))
+    return json_response(resource.represent(page, request))
+
+
+@api_endpoint
+def theme_list(request):
+    return json_response(paginated(request, Theme.objects.order_by("sort_order", "name"), representations.theme))
+
+
+@api_endpoint
+def audience_list(request):
+    return json_response(paginated(request, Audience.objects.order_by("sort_order", "name"), representations.taxonomy_term))
+
+
+@api_endpoint
+def tag_list(request):
+    return json_response(paginated(request, tags_with_counts(), lambda entry: entry))
+
+
+@api_endpoint
+def municipality_list(request):
+    return json_response(paginated(request, municipalities(request.GET), representations.municipality))
+
+
+@api_endpoint
+def municipality_detail(request, cbs_code):
+    from knowledge.models import Municipality
+
+    municipality = Municipality.objects.filter(cbs_code=cbs_code.upper()[:6]).first()
+    if municipality is None:
+        return error(404, _("Niet gevonden."))
+    return json_response(representations.municipality(municipality))
+
+
+# Exports: the same selection as the overview, every row, streamed in chunks so memory stays flat.
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _spreadsheet_safe(value):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+@api_endpoint
+def page_export(request, resource_name, file_format):
+    resource = PAGE_RESOURCES[resource_name]
+    queryset, _ignored = resource.queryset(request.GET)
+    # iterator() with a chunk size keeps the prefetches and never holds more than one chunk of pages.
+    pages = queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE)
+    language = translation.get_language()
+
+    def represented():
+        # A streaming response is consumed after the view returns: keep the request's language.
+        with translation.override(language):
+            for page in pages:
+                yield resource.represent(page, request)
+
+    if file_format == "csv":
+        writer = csv.writer(_Echo(), delimiter=";")
+
+        def lines():
+            yield "\ufeff"
+            yield writer.writerow(resource.csv_columns)
+            for representation in represented():
+                yield writer.writerow([_spreadsheet_safe(cell) for cell in representations.flat_row(representation, resource.csv_columns)])
+
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    else:
+        def chunks():
+            yield "["
+            for position, representation in enumerate(represented()):
+                yield ("," if position else "") + "\n" + json.dumps(representation, ensure_ascii=False)
+            yield "\n]\n"
+
+        response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{resource_name}.{file_format}"'
+    return response
+
+
+@api_endpoint
+def not_found(request):
+    return error(404, _("Niet gevonden."))
