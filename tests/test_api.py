@@ -8,7 +8,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance, status_code_conformance
@@ -171,8 +173,20 @@ schema = schemathesis.openapi.from_dict(openapi_document("http://localhost/api/v
 schema.app = get_wsgi_application()
 
 
+@pytest.fixture
+def keep_the_test_s_connection():
+    """Requests go through Django's real WSGI handler, which closes the database connection after each
+    request (and with it the test's transaction, on PostgreSQL); Django's own test client switches that
+    off the same way while it makes a request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @hypothesis_settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
-def test_every_operation_answers_as_its_description_says(case, content, settings):
+def test_every_operation_answers_as_its_description_says(case, content, settings, keep_the_test_s_connection):
     settings.API_RATE_LIMIT = (1_000_000, 60)
     case.call_and_validate(checks=[status_code_conformance, content_type_conformance, response_schema_conformance])

@@ -70,7 +70,7 @@ def site(demo_content, settings):
 
 # The views that read query parameters get every payload; the other pages a few, to show they ignore them.
 READS_PARAMETERS = {
-    "search-results", "search-empty", "CurriculumIndexPage", "CaseStudyIndexPage", "EventIndexPage", "tag",
+    "search-results", "search-empty", "search-alert", "CurriculumIndexPage", "CaseStudyIndexPage", "EventIndexPage", "tag",
     "course-paths", "login", "HomePage",
 }
 SHORT_LIST = [SCRIPT, ATTRIBUTE, "x" * 20_000, "99999999999999999999999"]

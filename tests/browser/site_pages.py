@@ -25,6 +25,7 @@ def public_page_urls(language):
         urls += [
             ("search-results", reverse("search") + "?q=polarisatie"),
             ("search-empty", reverse("search")),
+            ("search-alert", reverse("search_alert") + "?q=polarisatie&thema=polarisatie"),
             ("course-paths", reverse("curriculum:curated_paths")),
             ("submission-form", reverse("knowledge:submit_case_study")),
             ("login", reverse("login")),
