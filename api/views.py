@@ -12,8 +12,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from knowledge.models import Municipality
 from portal.models import Audience, Theme
 from portal.ratelimit import is_limited
+from portal.spreadsheets import spreadsheet_safe
 
 from . import representations
 from .openapi import openapi_document
@@ -161,8 +163,6 @@ def municipality_list(request):
 
 @api_endpoint
 def municipality_detail(request, cbs_code):
-    from knowledge.models import Municipality
-
     municipality = Municipality.objects.filter(cbs_code=cbs_code.upper()[:6]).first()
     if municipality is None:
         return error(404, _("Niet gevonden."))
@@ -175,11 +175,6 @@ class _Echo:
     def write(self, value):
         return value
 
-
-def _spreadsheet_safe(value):
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 @api_endpoint
@@ -203,7 +198,7 @@ def page_export(request, resource_name, file_format):
             yield "\ufeff"
             yield writer.writerow(resource.csv_columns)
             for representation in represented():
-                yield writer.writerow([_spreadsheet_safe(cell) for cell in representations.flat_row(representation, resource.csv_columns)])
+                yield writer.writerow([spreadsheet_safe(cell) for cell in representations.flat_row(representation, resource.csv_columns)])
 
         response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     else:

@@ -3,6 +3,7 @@
 import csv
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knowledge.models import municipality_of
+from portal.spreadsheets import spreadsheet_safe
 
 from .forms import NeedsSurveyForm
 from .models import SurveyRound
@@ -36,7 +38,7 @@ def answer_round(request, page, round_slug):
     context = page.get_context(request)
     context["survey_round"] = survey_round
     if not request.user.is_authenticated:
-        return redirect_to_login(request)
+        return redirect_to_login(request.get_full_path())
     municipality = municipality_of(request.user)
     context["municipality"] = municipality
     if municipality is None or not survey_round.is_open():
@@ -60,11 +62,6 @@ def answer_round(request, page, round_slug):
     context.update({"form": form, "existing": existing})
     return TemplateResponse(request, "needs/answer_form.html", context, status=400 if form.errors else 200)
 
-
-def redirect_to_login(request):
-    from django.contrib.auth.views import redirect_to_login as django_redirect_to_login
-
-    return django_redirect_to_login(request.get_full_path())
 
 
 # The editors' side, in Wagtail's admin.
@@ -90,12 +87,6 @@ def admin_overview(request, pk):
     overview = needs_overview(survey_round)
     return TemplateResponse(request, "needs/admin/overview.html", {"overview": overview, "survey_round": survey_round})
 
-
-def spreadsheet_safe(value):
-    """Text a spreadsheet will not run as a formula (CSV injection): a leading =, +, - or @ is quoted."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def admin_overview_csv(request, pk):
