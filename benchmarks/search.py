@@ -131,7 +131,8 @@ def generate(count, first_id):
             "province": [province] if doc_type == "case_study" else [],
             "municipality": [municipality_code] if doc_type == "case_study" else [],
             "evidence_level": [rng.choice(EVIDENCE)] if doc_type == "case_study" else [],
-            "title_stems": text.stem_text(title), "stems": text.stem_text(f"{title} {body}"),
+            "language": ["nl"],
+            "title_stems": text.term_text(title), "filed_stems": "", "stems": text.term_text(title, body),
             "folded": " ".join(text.words(f"{title} {body}")),
         }
 

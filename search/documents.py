@@ -68,6 +68,8 @@ def page_to_document(page, document_text=None):
         body_parts.extend(document_text(document) for document in attached_documents(page))
     body = " ".join(part for part in body_parts if part)[:MAX_BODY_CHARACTERS]
     date = content_date(page)
+    language = language_code(page.locale_id)
+    filed = " ".join(filed_under(page))
     return {
         "id": page.pk,
         "type": CONTENT_TYPES.get(page._meta.label_lower, DEFAULT_CONTENT_TYPE),
@@ -83,11 +85,40 @@ def page_to_document(page, document_text=None):
         "province": _municipality_values(page, "province"),
         "municipality": _municipality_values(page, "cbs_code"),
         "evidence_level": [page.evidence_level] if getattr(page, "evidence_level", "") else [],
-        "language": [language_code(page.locale_id)],
-        "title_stems": text.stem_text(title),
-        "stems": text.stem_text(f"{title} {body}"),
+        "language": [language],
+        # Terms in the page's own language: title, what it is filed under, and everything (title, filed, body).
+        "title_stems": text.term_text(title, language=language),
+        "filed_stems": text.term_text(filed, language=language),
+        "stems": text.term_text(title, filed, body, language=language),
         "folded": " ".join(text.words(f"{title} {body}")),
     }
+
+
+def filed_under(page):
+    """The names of what a page is filed under: themes, audiences, tags, municipalities and their provinces,
+    the provider, places of events and sessions. Searchable, weighted between the title and the text.
+    Both names of a term (Dutch and English), so either finds it."""
+    names = []
+    for attribute in ("themes", "audiences", "domains"):
+        manager = getattr(page, attribute, None)
+        if manager is not None and hasattr(manager, "all"):
+            names.extend(name for item in manager.all() for name in (item.name, getattr(item, "name_en", "")))
+    theme = getattr(page, "theme", None)
+    if theme is not None and hasattr(theme, "name"):
+        names.extend((theme.name, getattr(theme, "name_en", "")))
+    tags = getattr(page, "tags", None)
+    if tags is not None and hasattr(tags, "all"):
+        names.extend(tag.name for tag in tags.all())
+    for municipality in _municipalities(page):
+        names.extend((municipality.name, municipality.province))
+    provider = getattr(page, "provider", None)
+    if provider is not None:
+        names.extend((provider.name, provider.abbreviation))
+    names.append(getattr(page, "location", "") or "")
+    sessions = getattr(page, "sessions", None)
+    if sessions is not None and hasattr(sessions, "all"):
+        names.extend(session.location for session in sessions.all())
+    return list(dict.fromkeys(name for name in names if name))
 
 
 @functools.lru_cache(maxsize=32)
@@ -97,7 +128,9 @@ def language_code(locale_id):
 
 
 def content_date(page):
-    """The date a visitor cares about: publication, start or issue date, else first publication."""
+    """The content's own date: publication, issue or start date (an e-zine article has its issue's), the
+    start year of a case study. None for pages without one (a module): the moment a page happened to be
+    published says nothing to a visitor."""
     for attribute in ("publication_date", "issue_date", "starts_at"):
         value = getattr(page, attribute, None)
         if value:
@@ -105,8 +138,10 @@ def content_date(page):
     start_year = getattr(page, "start_year", None)
     if start_year:
         return datetime.date(start_year, 1, 1)
-    published = page.first_published_at or page.last_published_at
-    return published.date() if published else None
+    if page._meta.label_lower == "knowledge.ezinearticlepage":
+        issue = page.get_parent().specific
+        return getattr(issue, "issue_date", None)
+    return None
 
 
 def attached_documents(page):
@@ -166,11 +201,15 @@ def _single_slug(page, attribute):
     return [related.slug] if related is not None and hasattr(related, "slug") else []
 
 
-def _municipality_values(page, attribute):
+def _municipalities(page):
     municipalities = []
     if getattr(page, "municipality", None) is not None:
         municipalities.append(page.municipality)
     others = getattr(page, "other_municipalities", None)
     if others is not None:
         municipalities.extend(others.all())
-    return sorted({getattr(municipality, attribute) for municipality in municipalities if getattr(municipality, attribute)})
+    return municipalities
+
+
+def _municipality_values(page, attribute):
+    return sorted({getattr(municipality, attribute) for municipality in _municipalities(page) if getattr(municipality, attribute)})

@@ -9,23 +9,24 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import fold, stem
+from .text import fold, word_terms
 
 WORD = re.compile(r"\w+")
 SNIPPET_LENGTH = 260
 
 
-def marked_words(text, match_stems):
-    """(start, end) spans of the words in `text` whose folded stem is one of `match_stems`."""
+def marked_words(text, match_terms, language="nl"):
+    """(start, end) spans of the words in `text` with a term (or a compound part's term) in `match_terms`."""
     return [
-        (found.start(), found.end()) for found in WORD.finditer(text or "") if stem(fold(found.group())) in match_stems
+        (found.start(), found.end()) for found in WORD.finditer(text or "")
+        if not match_terms.isdisjoint(word_terms(fold(found.group()), language))
     ]
 
 
-def highlight(text, match_stems, length=SNIPPET_LENGTH):
+def highlight(text, match_stems, length=SNIPPET_LENGTH, language="nl"):
     """An HTML-safe excerpt of `text` around the densest run of matches, matched words in <mark>."""
     text = " ".join((text or "").split())
-    spans = marked_words(text, match_stems) if match_stems else []
+    spans = marked_words(text, match_stems, language) if match_stems else []
     if not spans:
         return mark_safe(escape(_cut(text, length)))
     start = _best_window_start(spans, length)
@@ -46,10 +47,10 @@ def highlight(text, match_stems, length=SNIPPET_LENGTH):
     return mark_safe("".join(parts))
 
 
-def highlight_title(title, match_stems):
+def highlight_title(title, match_stems, language="nl"):
     """The whole title with matched words marked."""
     parts, cursor = [], 0
-    for span_start, span_end in marked_words(title, match_stems):
+    for span_start, span_end in marked_words(title, match_stems, language):
         parts.append(escape(title[cursor:span_start]))
         parts.append(f"<mark>{escape(title[span_start:span_end])}</mark>")
         cursor = span_end

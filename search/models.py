@@ -18,6 +18,7 @@ class SearchDocument(models.Model):
     date = models.DateField(null=True, db_index=True)
     # Space-padded stems and folded title words, so " stem " matches whole terms with LIKE on SQLite.
     title_stems = models.TextField(blank=True)
+    filed_stems = models.TextField(blank=True)  # what the page is filed under (themes, tags, municipality, ...)
     stems = models.TextField(blank=True)
     title_folded = models.CharField(max_length=300, blank=True)
     # PostgreSQL only: filled by the engine, with a GIN index created by migration on PostgreSQL.

@@ -98,14 +98,21 @@ class SearchResults:
     num_pages: int = 0
     degraded: bool = False  # the configured engine was down; the database answered
     other_language: str = ""  # nothing in the visitor's language: results are in this (the default) language
-    corrected_text: str = ""  # results are for this corrected query
-    did_you_mean: str = ""  # offered when nothing was found
+    corrected_text: str = ""  # nothing was found for the query as typed; results are for this corrected query
+    did_you_mean: str = ""  # a correction offered beside the results of the query as typed
+    relaxed: bool = False  # no page has enough of the words; results have at least one of them
+    theme_links: list = dataclasses.field(default_factory=list)  # a way on when nothing was found
     promotions: list = dataclasses.field(default_factory=list)
     too_short: bool = False  # only stop words or punctuation
 
     @property
     def has_query(self):
         return bool(self.parameters.text)
+
+    @property
+    def shown_query(self):
+        """The query the results are for: the correction when one replaced the query as typed."""
+        return self.corrected_text or self.parameters.text
 
     @property
     def first_number(self):
@@ -151,11 +158,18 @@ def synonym_groups():
 
 
 def run_search(parameters, record=True):
-    """Search with the configured engine, or the database engine when that one is unavailable."""
+    """Search with the configured engine, or the database engine when that one is unavailable.
+
+    The query as typed is answered whenever it finds anything. Only when it finds nothing: first the
+    Dutch pages for a visitor of another language, then pages with fewer of the words, then a corrected
+    query (only for words that are neither in the index nor words of the language). A correction that is
+    not needed is offered as 'Bedoelde u', never applied.
+    """
     results = SearchResults(parameters=parameters)
     if not parameters.text:
         return results
-    query = parse_query(parameters.text, synonym_groups())
+    synonyms = synonym_groups()
+    query = parse_query(parameters.text, synonyms, parameters.language)
     if query.is_empty:
         results.too_short = True
         return results
@@ -166,18 +180,28 @@ def run_search(parameters, record=True):
     if response.total == 0 and parameters.language and parameters.language != default_language:
         # Most pages exist only in Dutch: an English visitor gets those rather than nothing.
         dutch = dataclasses.replace(parameters, language=default_language)
-        dutch_response, dutch_engine, dutch_degraded = _search_with_fallback(engine, query, dutch)
+        dutch_query = parse_query(parameters.text, synonyms, default_language)
+        dutch_response, dutch_engine, dutch_degraded = _search_with_fallback(engine, dutch_query, dutch)
         if dutch_response.total:
-            parameters, response, engine, results.degraded = dutch, dutch_response, dutch_engine, dutch_degraded
+            parameters, query, response, engine, results.degraded = dutch, dutch_query, dutch_response, dutch_engine, dutch_degraded
             results.other_language = default_language
-    if response.total == 0:
-        corrections = _corrections(engine, query.words)
-        if corrections:
-            corrected_text = " ".join(corrections.get(word, word) for word in query.words)
-            corrected_query = parse_query(corrected_text, synonym_groups())
+    if response.total == 0 and query.can_relax:
+        relaxed = query.relaxed()
+        relaxed_response, relaxed_engine, relaxed_degraded = _search_with_fallback(engine, relaxed, parameters)
+        if relaxed_response.total:
+            query, response, engine, results.degraded = relaxed, relaxed_response, relaxed_engine, relaxed_degraded
+            results.relaxed = True
+    corrections = _corrections(engine, query.words) if parameters.page == 1 or response.total == 0 else {}
+    if corrections:
+        corrected_text = " ".join(corrections.get(word, word) for word in query.words)
+        if response.total:
+            results.did_you_mean = corrected_text
+        else:
+            corrected_query = parse_query(corrected_text, synonyms, parameters.language)
             corrected_response, _engine, _degraded = _search_with_fallback(engine, corrected_query, parameters)
             if corrected_response.total:
                 query, response, results.corrected_text = corrected_query, corrected_response, corrected_text
+                results.relaxed = False
             else:
                 results.did_you_mean = corrected_text
     results.total = response.total
@@ -188,16 +212,30 @@ def run_search(parameters, record=True):
         response, engine, _degraded = _search_with_fallback(engine, query, dataclasses.replace(parameters, page=results.page))
     results.items = [_result_item(hit, query) for hit in response.hits]
     results.facets = facet_views(response.facets, parameters.filters)
+    if not results.total:
+        results.theme_links = theme_links(parameters.language)
     if record and parameters.page == 1:
         record_query(parameters.text, found=results.total > 0)
     return results
+
+
+def theme_links(language):
+    """The theme pages in the visitor's language: a way on when a search found nothing."""
+    from portal.models import ThemePage
+
+    pages = ThemePage.objects.live().public().filter(locale__language_code=language).order_by("path")
+    if not pages.exists():
+        pages = ThemePage.objects.live().public().filter(
+            locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        ).order_by("path")
+    return [{"title": page.title, "url": page.url} for page in pages[:12]]
 
 
 def matching_among(parameters, page_ids, limit=50):
     """Hits of a search among these pages only, newest first: what a saved search's digest reports."""
     if not parameters.text or not page_ids:
         return []
-    query = parse_query(parameters.text, synonym_groups())
+    query = parse_query(parameters.text, synonym_groups(), parameters.language)
     if query.is_empty:
         return []
     parameters = dataclasses.replace(parameters, page=1, sort="date")
@@ -229,9 +267,10 @@ def _corrections(engine, words):
 
 
 def _result_item(hit, query):
-    stems = query.all_stems
+    terms = query.all_terms
     return ResultItem(
-        url=hit.url, title_html=highlight_title(hit.title, stems), snippet_html=highlight(hit.text or hit.summary, stems),
+        url=hit.url, title_html=highlight_title(hit.title, terms, query.language),
+        snippet_html=highlight(hit.text or hit.summary, terms, language=query.language),
         type_label=CONTENT_TYPE_LABELS.get(hit.type, hit.type), date=hit.date,
     )
 
@@ -322,15 +361,17 @@ def record_query(text, found):
         logger.warning("Query %r not counted: %s", normalised, error)
 
 
-def suggestions(prefix):
-    """Titles completing what a visitor typed, for the search box; the database answers when Elasticsearch cannot."""
+def suggestions(prefix, language=None):
+    """Titles in the visitor's language completing what they typed, for the search box; the database answers
+    when Elasticsearch cannot."""
     prefix = clean_query(prefix)[:60]
     if len(prefix) < MIN_SUGGEST_LENGTH:
         return []
+    language = language or active_language_code()
     try:
-        found = engines.primary_engine().suggest(prefix, MAX_SUGGESTIONS)
+        found = engines.primary_engine().suggest(prefix, MAX_SUGGESTIONS, language)
     except EngineUnavailable:
-        found = engines.database_engine().suggest(prefix, MAX_SUGGESTIONS)
+        found = engines.database_engine().suggest(prefix, MAX_SUGGESTIONS, language)
     return [
         {"title": suggestion.title, "url": suggestion.url, "type": str(CONTENT_TYPE_LABELS.get(suggestion.type, ""))}
         for suggestion in found

@@ -34,7 +34,11 @@ def test_page_to_document_holds_text_facets_and_stems(curriculum):
     document = documents.page_to_document(page.specific)
     assert document["type"] == "module"
     assert document["url"] == f"/curriculum/{page.slug}/"
-    assert "radicaliser" in document["stems"].split()
+    assert "radicaliseren" in document["stems"].split()
+    # A compound's parts are terms too: 'jongerenwerkers' is found by 'werker'.
+    assert {"jongerenwerker", "werker"} <= set(document["stems"].split())
+    # What the page is filed under is searchable, in its own field too.
+    assert "online" in document["filed_stems"].split() and "online" in document["stems"].split()
     assert document["themes"] and document["audiences"]
     assert document["tags"] == ["online"]
     assert "Voor jongerenwerkers." in document["body"]
@@ -46,11 +50,44 @@ def test_drafts_are_not_searchable(curriculum):
 
 
 def test_query_parsing_drops_stop_words_and_expands_synonyms():
-    parsed = parse_query("Ondermijning op school", [["ondermijning", "georganiseerde criminaliteit"]])
-    assert parsed.clauses == ((("ondermijn",), ("organiseer", "criminaal")), (("school",),))
+    parsed = parse_query("Ondermijning op scholen", [["ondermijning", "georganiseerde criminaliteit"]])
+    assert parsed.clauses[0][:2] == (("ondermijnen",), ("organiseren", "criminaliteit"))
+    assert parsed.clauses[1] == (("school",),)
+    assert parsed.minimum == 2
     assert parse_query("de het een").is_empty
-    # Query syntax is just words here: nothing reaches an engine's parser.
-    assert parse_query("title:(a OR").clauses == ((("titl",),), (("a",),), (("or",),))
+    # Anything that is not our syntax is just words: nothing reaches an engine's parser.
+    assert parse_query("title:(a OR").clauses == ((("title",),), (("a",),))
+
+
+def test_query_questions_keep_their_subject_and_need_most_words():
+    parsed = parse_query("hoe ga ik om met spanningen in de wijk")
+    assert parsed.clauses == ((("spannen",),), (("wijk",),))
+    assert parsed.minimum == 2
+    long = parse_query("training signalen radicalisering jongeren school")
+    assert len(long.clauses) == 5 and long.minimum == 3
+    assert long.relaxed().minimum == 1
+    # Filler alone is still a query.
+    assert parse_query("tips").clauses == ((("tip",),),)
+
+
+def test_query_syntax_phrases_exclusions_and_or():
+    parsed = parse_query('"sociale stabiliteit" polarisatie -jongeren -"online radicalisering" wijk OR buurt')
+    assert parsed.phrases == (("sociaal", "stabiliteit"),)
+    assert parsed.excluded == (("jong",), ("online", "radicaliseren"))
+    assert parsed.clauses == ((("polariseren",),), (("wijk",), ("buurt",)))
+    # A lone minus or an unclosed quote is text, never an error.
+    assert parse_query('- "polarisatie').phrases == (("polariseren",),)
+
+
+def test_query_compounds_match_as_a_whole_or_by_their_parts():
+    assert parse_query("jeugdcriminaliteit").clauses == ((("jeugdcriminaliteit",), ("jeugd", "criminaliteit")),)
+
+
+def test_synonyms_span_the_two_languages():
+    groups = [["radicalisation", "radicalisering"]]
+    english = parse_query("radicalisation", groups, language="en")
+    assert ("radicaliseren",) in english.clauses[0]  # the Dutch term, for Dutch pages
+    assert ("radicalis",) in english.clauses[0]  # the English stem
 
 
 def test_edit_distance_counts_a_swap_once():

@@ -42,6 +42,32 @@ class Suggestion:
     type: str
 
 
+def rank_suggestions(candidates, prefix, limit):
+    """The order every engine gives suggestions in: titles that start with what was typed, then the newest,
+    then by title. `candidates` are (title, url, type, date) of distinct pages; `prefix` is folded."""
+    from ..text import words
+
+    def key(candidate):
+        title, _url, _type, date = candidate
+        starts = " ".join(words(title)).startswith(prefix)
+        return (not starts, -(_ordinal(date)), title)
+
+    return [Suggestion(title=title, url=url, type=type_) for title, url, type_, _date in sorted(candidates, key=key)[:limit]]
+
+
+def _ordinal(date):
+    if not date:
+        return 0
+    if isinstance(date, str):
+        import datetime
+
+        try:
+            date = datetime.date.fromisoformat(date[:10])
+        except ValueError:
+            return 0
+    return date.toordinal()
+
+
 class SearchEngine:
     """What the search service needs from an engine. Documents are dicts from search.documents."""
 
@@ -59,8 +85,9 @@ class SearchEngine:
         """A SearchResponse for a SearchRequest whose query is not empty."""
         raise NotImplementedError
 
-    def suggest(self, prefix, limit):
-        """Suggestions (titles of documents) for what a visitor has typed so far."""
+    def suggest(self, prefix, limit, language):
+        """Suggestions (titles of documents in `language`) for what a visitor has typed so far, in the order
+        of `rank_suggestions`."""
         raise NotImplementedError
 
     def corrections(self, words):

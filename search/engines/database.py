@@ -7,12 +7,12 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
-from django.db.models.functions import Coalesce, Length
+from django.db.models.functions import Coalesce, Least, Length, Replace
 
 from ..documents import FACETS
 from ..models import SearchDocument, SearchFacetValue, SearchTerm
-from ..text import stem, words
-from .base import Hit, SearchEngine, SearchResponse, Suggestion
+from ..text import is_known_word, term, words
+from .base import Hit, SearchEngine, SearchResponse, rank_suggestions
 
 TEXT_FOR_HIGHLIGHT = 20_000
 FTS_TABLE = "search_searchdocument_fts"  # SQLite only, created by migration 0004
@@ -68,7 +68,7 @@ class DatabaseEngine(SearchEngine):
                     batch = []
             self._write(batch)
             SearchTerm.objects.bulk_create(
-                (SearchTerm(word=word, stem=stem(word), document_count=count) for word, count in vocabulary.items()),
+                (SearchTerm(word=word, stem=term(word), document_count=count) for word, count in vocabulary.items()),
                 batch_size=5000,
             )
             # Fresh statistics, or the planner keeps the plans of the empty tables for a while.
@@ -102,7 +102,8 @@ class DatabaseEngine(SearchEngine):
             SearchDocument(
                 page_id=document["id"], content_type=document["type"], title=document["title"][:255],
                 summary=document["summary"], body=document["body"][:TEXT_FOR_HIGHLIGHT], url=document["url"][:500],
-                date=document["date"], title_stems=f" {document['title_stems']} ", stems=f" {document['stems']} ",
+                date=document["date"], title_stems=f" {document['title_stems']} ",
+                filed_stems=f" {document['filed_stems']} ", stems=f" {document['stems']} ",
                 title_folded=" ".join(words(document["title"]))[:300],
             )
             for document in documents
@@ -117,8 +118,8 @@ class DatabaseEngine(SearchEngine):
             # Stems from the application (simple configuration) plus PostgreSQL's own Dutch analysis of the text.
             SearchDocument.objects.filter(pk__in=[document["id"] for document in documents]).update(
                 search_vector=SearchVector("title_stems", config="simple", weight="A")
-                + SearchVector("stems", config="simple", weight="B")
-                + SearchVector("body", config="dutch", weight="C")
+                + SearchVector("filed_stems", config="simple", weight="B")
+                + SearchVector("stems", config="simple", weight="C")
             )
 
     def _words_of(self, page_ids):
@@ -134,7 +135,7 @@ class DatabaseEngine(SearchEngine):
             if change > 0:
                 updated = SearchTerm.objects.filter(word=word).update(document_count=F("document_count") + change)
                 if not updated:
-                    SearchTerm.objects.create(word=word, stem=stem(word), document_count=change)
+                    SearchTerm.objects.create(word=word, stem=term(word), document_count=change)
             elif change < 0:
                 SearchTerm.objects.filter(word=word).update(document_count=F("document_count") + change)
         SearchTerm.objects.filter(document_count__lte=0).delete()
@@ -161,38 +162,27 @@ class DatabaseEngine(SearchEngine):
         return SearchResponse(hits=hits, total=total, facets=self._facet_counts(matching, request.filters))
 
     def _matching(self, query):
+        """Pages with every phrase, none of the exclusions and at least `query.minimum` of the words."""
         documents = SearchDocument.objects.all()
         if self.uses_postgres:
-            # PostgreSQL's Dutch configuration adds its own stemming of the words as typed.
-            return documents.filter(search_vector=self._tsquery(query) | SearchQuery(query.text, config="dutch"))
-        if self.uses_fts:
-            return documents.filter(
-                pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self._fts_expression(query)])
-            )
-        for clause in query.clauses:
-            condition = Q()
-            for alternative in clause:
-                all_stems = Q()
-                for term in alternative:
-                    all_stems &= Q(stems__contains=f" {term} ")
-                condition |= all_stems
-            documents = documents.filter(condition)
+            documents = documents.filter(search_vector=_raw_tsquery(_tsquery_text(query)))
+            clause_conditions = [Q(search_vector=_raw_tsquery(_ts_clause(clause))) for clause in query.clauses]
+        else:
+            if self.uses_fts:
+                # The FTS5 table has no positions (detail=none): it narrows the candidates, LIKE decides phrases.
+                documents = documents.filter(
+                    pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_expression(query)])
+                )
+            elif query.clauses:
+                documents = documents.filter(_any_of(_clause_q(clause) for clause in query.clauses))
+            for phrase in query.phrases:
+                documents = documents.filter(_phrase_q(phrase))
+            for excluded in query.excluded:
+                documents = documents.exclude(_phrase_q(excluded))
+            clause_conditions = [_clause_q(clause) for clause in query.clauses]
+        if query.minimum > 1:
+            documents = documents.annotate(matched=_count_of(clause_conditions)).filter(matched__gte=query.minimum)
         return documents
-
-    def _fts_expression(self, query):
-        # Stems are [0-9a-z] only (see search.text); quoted, FTS5 reads them as plain terms, never as syntax.
-        return " AND ".join(
-            "(" + " OR ".join("(" + " AND ".join(f'"{term}"' for term in alternative) + ")" for alternative in clause) + ")"
-            for clause in query.clauses
-        )
-
-    def _tsquery(self, query):
-        # Stems are [0-9a-z] only (see search.text), so they are safe in a raw tsquery.
-        clauses = []
-        for clause in query.clauses:
-            alternatives = ["(" + " & ".join(alternative) + ")" for alternative in clause]
-            clauses.append("(" + " | ".join(alternatives) + ")")
-        return SearchQuery(" & ".join(clauses), config="simple", search_type="raw")
 
     def _filter(self, documents, filters, skip=None):
         for facet, values in filters.items():
@@ -206,15 +196,18 @@ class DatabaseEngine(SearchEngine):
     def _order(self, documents, request):
         if request.sort == "date":
             return documents.order_by(F("date").desc(nulls_last=True), "title")
+        query = request.query
         if self.uses_postgres:
-            rank = SearchRank(F("search_vector"), self._tsquery(request.query))
-            return documents.annotate(rank=rank).order_by("-rank", F("date").desc(nulls_last=True))
-        title_score = Value(0, output_field=IntegerField())
-        for term in request.query.all_stems:
-            title_score = title_score + Case(
-                When(title_stems__contains=f" {term} ", then=Value(1)), default=Value(0), output_field=IntegerField()
+            # ts_rank weighs title (A) over filed-under (B) over the text (C), and counts occurrences.
+            matched = _count_of([Q(search_vector=_raw_tsquery(_ts_clause(clause))) for clause in query.clauses])
+            rank = SearchRank(F("search_vector"), _raw_tsquery(_tsquery_text(query, with_exclusions=False)))
+            return documents.annotate(matched_clauses=matched, rank=rank).order_by(
+                "-matched_clauses", "-rank", F("date").desc(nulls_last=True), "title"
             )
-        return documents.annotate(title_score=title_score).order_by("-title_score", F("date").desc(nulls_last=True), "title")
+        matched = _count_of([_clause_q(clause) for clause in query.clauses])
+        return documents.annotate(matched_clauses=matched, score=_score(query.all_terms)).order_by(
+            "-matched_clauses", "-score", F("date").desc(nulls_last=True), "title"
+        )
 
     def _facet_counts(self, matching, filters):
         # A facet counts with every selection but its own. Facets without a selection share one scope (all
@@ -235,24 +228,24 @@ class DatabaseEngine(SearchEngine):
                     counts[row["facet"]].append((row["value"], row["count"]))
         return counts
 
-    def suggest(self, prefix, limit):
-        from ..text import fold
-
-        prefix = " ".join(fold(prefix).split())
+    def suggest(self, prefix, limit, language):
+        prefix = " ".join(words(prefix))
         if not prefix:
             return []
         rows = (
             SearchDocument.objects.filter(Q(title_folded__startswith=prefix) | Q(title_folded__contains=f" {prefix}"))
+            .filter(pk__in=SearchFacetValue.objects.filter(facet="language", value=language).values("document_id"))
             .annotate(starts=Case(When(title_folded__startswith=prefix, then=Value(0)), default=Value(1), output_field=IntegerField()))
             .order_by("starts", Coalesce("date", Value(None)).desc(nulls_last=True), "title")
-            .values_list("title", "url", "content_type")[:limit]
+            .values_list("title", "url", "content_type", "date")[:limit]
         )
-        return [Suggestion(title=title, url=url, type=content_type) for title, url, content_type in rows]
+        return rank_suggestions(list(rows), prefix, limit)
 
     def corrections(self, words):
         found = {}
         for word in words:
-            if len(word) < 4 or SearchTerm.objects.filter(stem=stem(word)).exists():
+            # Only words that are neither in the index nor Dutch words: 'rellen' is never 'corrected'.
+            if len(word) < 4 or is_known_word(word) or SearchTerm.objects.filter(stem=term(word)).exists():
                 continue
             candidates = (
                 SearchTerm.objects.annotate(length=Length("word"))
@@ -267,6 +260,92 @@ class DatabaseEngine(SearchEngine):
             if scored:
                 found[word] = min(scored)[2]
         return found
+
+
+# Query building, shared by the backends. Terms are [0-9a-z] only (see search.text): safe inside LIKE
+# patterns, FTS5 strings and raw tsqueries.
+
+def _term_q(field, terms):
+    return Q(**{f"{field}__contains": " " + " ".join(terms) + " "})
+
+
+def _phrase_q(phrase):
+    return _term_q("stems", phrase)
+
+
+def _clause_q(clause):
+    return _any_of(_all_of(_term_q("stems", (term,)) for term in alternative) for alternative in clause)
+
+
+def _any_of(conditions):
+    combined = Q()
+    for condition in conditions:
+        combined |= condition
+    return combined
+
+
+def _all_of(conditions):
+    combined = Q()
+    for condition in conditions:
+        combined &= condition
+    return combined
+
+
+def _count_of(conditions):
+    """How many of the conditions a row meets."""
+    count = Value(0, output_field=IntegerField())
+    for condition in conditions:
+        count = count + Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+    return count
+
+
+MAX_COUNTED_OCCURRENCES = 5
+
+
+def _score(terms):
+    """Title over filed-under over the text; in the text, how often (up to five), so a page about the
+    query ranks above a page that mentions it once."""
+    score = Value(0, output_field=IntegerField())
+    for term in sorted(terms):
+        padded = f" {term} "
+        occurrences = (Length("stems") - Length(Replace("stems", Value(padded), Value(" ")))) / Value(len(padded) - 1)
+        score = (
+            score
+            + Case(When(_term_q("title_stems", (term,)), then=Value(12)), default=Value(0), output_field=IntegerField())
+            + Case(When(_term_q("filed_stems", (term,)), then=Value(6)), default=Value(0), output_field=IntegerField())
+            + Least(occurrences, Value(MAX_COUNTED_OCCURRENCES), output_field=IntegerField())
+        )
+    return score
+
+
+def _ts_clause(clause):
+    return "(" + " | ".join("(" + " & ".join(alternative) + ")" for alternative in clause) + ")"
+
+
+def _tsquery_text(query, with_exclusions=True):
+    parts = []
+    if query.clauses:
+        parts.append("(" + " | ".join(_ts_clause(clause) for clause in query.clauses) + ")")
+    parts.extend("(" + " <-> ".join(phrase) + ")" for phrase in query.phrases)
+    if with_exclusions:
+        parts.extend("!(" + " <-> ".join(excluded) + ")" for excluded in query.excluded)
+    return " & ".join(parts)
+
+
+def _raw_tsquery(text):
+    return SearchQuery(text, config="simple", search_type="raw")
+
+
+def _fts_expression(query):
+    """FTS5 candidates: any of the words and every word of each phrase (quoted: plain terms, never syntax)."""
+    def all_of(terms):
+        return "(" + " AND ".join(f'"{term}"' for term in terms) + ")"
+
+    parts = []
+    if query.clauses:
+        parts.append("(" + " OR ".join(all_of(alternative) for clause in query.clauses for alternative in clause) + ")")
+    parts.extend(all_of(phrase) for phrase in query.phrases)
+    return " AND ".join(parts)
 
 
 @functools.cache

@@ -14,8 +14,8 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch_dsl import Q, Search
 
 from ..documents import FACETS
-from ..text import words
-from .base import EngineUnavailable, Hit, SearchEngine, SearchResponse, Suggestion
+from ..text import is_known_word, words
+from .base import EngineUnavailable, Hit, SearchEngine, SearchResponse, rank_suggestions
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def index_body(hunspell_locale, shards=1, replicas=0):
         "mappings": {
             "dynamic": "strict",
             # The long texts are searched, not shown: keep them out of _source.
-            "_source": {"excludes": ["body", "stems", "title_stems", "folded"]},
+            "_source": {"excludes": ["body", "stems", "title_stems", "filed_stems", "folded"]},
             "properties": {
                 **keyword_fields,
                 "year": {"type": "integer"},
@@ -61,9 +61,14 @@ def index_body(hunspell_locale, shards=1, replicas=0):
                 "excerpt": {"type": "text", "index": False},
                 "url": {"type": "keyword", "index": False},
                 "title_stems": {"type": "text", "analyzer": "standard", "norms": False},
+                "filed_stems": {"type": "text", "analyzer": "standard", "norms": False},
                 "stems": {"type": "text", "analyzer": "standard"},
                 "folded": {"type": "text", "analyzer": "standard"},
-                "suggest": {"type": "completion", "analyzer": "standard", "preserve_separators": True},
+                # Suggestions in the visitor's language only: the page's language is the context.
+                "suggest": {
+                    "type": "completion", "analyzer": "standard", "preserve_separators": True,
+                    "contexts": [{"name": "language", "type": "category", "path": "language"}],
+                },
             },
         },
     }
@@ -71,7 +76,10 @@ def index_body(hunspell_locale, shards=1, replicas=0):
 
 def to_source(document):
     """The Elasticsearch source for a search document."""
-    source = {key: document[key] for key in ("type", "title", "summary", "body", "url", "date", "title_stems", "stems", "folded")}
+    source = {
+        key: document[key]
+        for key in ("type", "title", "summary", "body", "url", "date", "title_stems", "filed_stems", "stems", "folded")
+    }
     source.update({facet: document[facet] for facet in FACETS if facet != "type"})
     source["excerpt"] = document["body"][:TEXT_FOR_HIGHLIGHT]
     title_words = words(document["title"])
@@ -146,6 +154,11 @@ class ElasticsearchEngine(SearchEngine):
             helpers.bulk(self.client, actions, chunk_size=1000, max_chunk_bytes=20 * 1024 * 1024, **options)
         except UNAVAILABLE as error:
             raise EngineUnavailable(str(error)) from error
+        except helpers.BulkIndexError as error:
+            # The node refused documents (a mapping from before a deploy, before rebuild_search_index ran):
+            # the pages are queued like during an outage, and the editor's publication stands.
+            reasons = {str(item.get("index", item).get("error", {}).get("type", "")) for item in error.errors}
+            raise EngineUnavailable(f"{len(error.errors)} document(s) refused: {', '.join(sorted(reasons))}") from error
 
     def rebuild(self, documents, before_switch=None):
         """Fill a new index, then move the alias in one atomic step and drop the old index."""
@@ -223,15 +236,22 @@ class ElasticsearchEngine(SearchEngine):
         return SearchResponse(hits=hits, total=response.hits.total.value, facets=facets)
 
     def _text_query(self, query):
-        clauses = []
-        for clause in query.clauses:
-            alternatives = [Q("bool", must=[Q("term", stems=term) for term in alternative]) for alternative in clause]
-            clauses.append(Q("bool", should=alternatives, minimum_should_match=1))
-        # Ranking: title matches count most; the dictionary-analysed text adds Dutch-aware relevance.
-        boosts = [Q("term", title_stems={"value": term, "boost": 3}) for term in query.all_stems]
-        boosts.append(Q("match", title={"query": query.text, "boost": 2}))
-        boosts.append(Q("match", body={"query": query.text}))
-        return Q("bool", must=clauses, should=boosts)
+        """Every phrase, none of the exclusions, at least `query.minimum` of the words; ranked by BM25 on the
+        terms with title and filed-under matches counting more."""
+        clauses = [
+            Q("bool", should=[Q("bool", must=[Q("term", stems=term) for term in alternative]) for alternative in clause],
+              minimum_should_match=1)
+            for clause in query.clauses
+        ]
+        required = [Q("match_phrase", stems=" ".join(phrase)) for phrase in query.phrases]
+        if clauses:
+            required.append(Q("bool", should=clauses, minimum_should_match=max(1, query.minimum)))
+        excluded = [Q("match_phrase", stems=" ".join(terms)) for terms in query.excluded]
+        boosts = []
+        for term in sorted(query.all_terms):
+            boosts.append(Q("term", title_stems={"value": term, "boost": 3}))
+            boosts.append(Q("term", filed_stems={"value": term, "boost": 1.5}))
+        return Q("bool", must=required, must_not=excluded, should=boosts)
 
     def _execute(self, search):
         try:
@@ -241,21 +261,28 @@ class ElasticsearchEngine(SearchEngine):
         except UNAVAILABLE as error:
             raise EngineUnavailable(str(error)) from error
 
-    def suggest(self, prefix, limit):
+    def suggest(self, prefix, limit, language):
         prefix = " ".join(words(prefix))
         if not prefix:
             return []
+        # Duplicates are not skipped by the node: it dedups on the matched input, so two titles with the same
+        # ending would lose one. The same page matched at two word positions is one suggestion here.
         search = self._search().suggest(
-            "titles", prefix, completion={"field": "suggest", "size": limit, "skip_duplicates": True}
-        ).source(["title", "url", "type"]).extra(size=0)
+            "titles", prefix,
+            completion={"field": "suggest", "size": limit * 3, "contexts": {"language": [language]}},
+        ).source(["title", "url", "type", "date"]).extra(size=0)
         response = self._execute(search)
-        return [
-            Suggestion(title=option._source.title, url=option._source.url, type=option._source.type)
-            for option in response.suggest.titles[0].options
-        ]
+        options = {}
+        for option in response.suggest.titles[0].options:
+            options.setdefault(option._id, option)
+        return rank_suggestions(
+            [(option._source.title, option._source.url, option._source.type, getattr(option._source, "date", None))
+             for option in options.values()], prefix, limit,
+        )
 
     def corrections(self, query_words):
-        text = " ".join(word for word in query_words if len(word) >= 4)
+        # Only words that are neither in the index ('missing' mode) nor words of the language.
+        text = " ".join(word for word in query_words if len(word) >= 4 and not is_known_word(word))
         if not text:
             return {}
         search = self._search().suggest(
