@@ -10,7 +10,8 @@ class SearchConfig(AppConfig):
     def ready(self):
         from wagtail.documents.models import Document
         from wagtail.models import CollectionViewRestriction, PageViewRestriction
-        from wagtail.signals import page_published, page_unpublished, post_page_move
+        from wagtail.models import Page
+        from wagtail.signals import copy_for_translation_done, page_published, page_unpublished, post_page_move
 
         from portal import health
 
@@ -29,5 +30,7 @@ class SearchConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(indexing.on_collection_restriction_changed, sender=CollectionViewRestriction,
                            dispatch_uid=f"search_collection_restriction_{signal is post_save}")
+        post_save.connect(indexing.on_alias_created, dispatch_uid="search_alias_created")
+        copy_for_translation_done.connect(indexing.on_translation_copied, dispatch_uid="search_translation_copied")
         # Before the delete: the database engine needs the stored words to keep its vocabulary right.
         pre_delete.connect(indexing.on_page_deleted, dispatch_uid="search_page_deleted")

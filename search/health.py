@@ -7,7 +7,11 @@ from .models import PendingIndexUpdate
 
 
 def check_search_engine():
-    """State of the portal's search engine for /healthz: degraded (not down) when the fallback answers."""
+    """State of the portal's search engine for /healthz.
+
+    Degraded (not down: the database engine answers) while Elasticsearch is unreachable, while its circuit
+    is open, and while updates queued during an outage wait for `process_search_queue`.
+    """
     if not settings.ELASTICSEARCH_URL:
         return {"status": "ok", "engine": "database"}
     try:
@@ -23,5 +27,10 @@ def check_search_engine():
                 "pending_updates": pending}
     finally:
         engine.client.close()
-    status = "down" if health["status"] == "red" else "ok"
+    if health["status"] == "red":
+        status = "down"
+    elif pending:
+        status = "degraded"  # the node answers again; the backlog is applied within a minute
+    else:
+        status = "ok"
     return {"status": status, "engine": "elasticsearch", "cluster": health["status"], "pending_updates": pending}

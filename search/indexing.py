@@ -86,6 +86,22 @@ def flush_pending(engine, limit=MAX_PENDING_PER_FLUSH):
     return len(pending)
 
 
+def process_queue():
+    """Apply every update queued while an engine was unavailable, now that it answers (the scheduler runs
+    this every minute through `process_search_queue`). The node is asked even while the circuit is open:
+    this is the probe that closes it. Returns the number of pages applied; EngineUnavailable when the
+    node still does not answer."""
+    from .engines.elasticsearch import close_circuit
+
+    applied = 0
+    for engine in engines.writable_engines()[1:]:
+        engine.probe()
+        close_circuit()
+        while done := flush_pending(engine):
+            applied += done
+    return applied
+
+
 def subtree_ids(page):
     return list(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
 
@@ -157,6 +173,18 @@ def on_collection_restriction_changed(sender, instance, **kwargs):
     collection = instance.collection
     documents = Document.objects.filter(collection__path__startswith=collection.path)
     update_pages(pages_with_documents(documents))
+
+
+def on_alias_created(sender, instance, created, **kwargs):
+    # Wagtail creates aliases live without publishing them (no page_published): index them at once.
+    if created and isinstance(instance, Page) and instance.alias_of_id and instance.live:
+        update_pages([instance.pk])
+
+
+def on_translation_copied(sender, source_obj, target_obj, **kwargs):
+    # A translation may be created live (a synchronised alias) and with new parents: index what is live.
+    if isinstance(target_obj, Page):
+        update_pages([*target_obj.get_ancestors().filter(depth__gt=2).values_list("pk", flat=True), target_obj.pk])
 
 
 def on_page_deleted(sender, instance, **kwargs):

@@ -2,7 +2,12 @@
 ELASTICSEARCH_URL is set. Set but unreachable is a failure, never a skip (CI starts a real node)."""
 
 import os
+import shutil
+import socket
+import subprocess
+import tempfile
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +54,47 @@ def elasticsearch_engine(settings, db, monkeypatch):
     elasticsearch = _elasticsearch(settings, monkeypatch)
     yield elasticsearch
     elasticsearch.delete_all()
+
+
+# A node of a test's own (scripts/elasticsearch-test-node on a free port and folder), for tests that stop and
+# start it. .ci/run sets ES_NODE_SCRIPT_CHECK=required: there a machine that cannot run it fails the test.
+ES_NODE_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "elasticsearch-test-node"
+
+
+def can_start_a_node():
+    tools = all(shutil.which(tool) for tool in ("mvn", "java", "unzip", "curl", "runuser"))
+    return tools and os.geteuid() == 0
+
+
+needs_node_tools = pytest.mark.skipif(
+    os.environ.get("ES_NODE_SCRIPT_CHECK") != "required" and not can_start_a_node(),
+    reason="starting a test node needs root, Maven, Java, unzip and curl (CI has them)",
+)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class OwnNode:
+    """Start, stop and start again a node with its own data folder; `start()` returns the script's output."""
+
+    def __init__(self):
+        self.port = free_port()
+        # Not pytest's tmp_path: the node runs as its own user, who cannot enter root's private folders.
+        self.base = Path(tempfile.mkdtemp(prefix="kennisportaal-es-test-", dir="/tmp"))
+        self.base.chmod(0o755)
+        self.env = {**os.environ, "ES_BASE": str(self.base), "ES_PORT": str(self.port), "ES_HEAP": "256m"}
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        return subprocess.run([str(ES_NODE_SCRIPT), "start"], env=self.env, capture_output=True, timeout=300)
+
+    def stop(self):
+        subprocess.run([str(ES_NODE_SCRIPT), "stop"], env=self.env, capture_output=True, timeout=60)
+
+    def remove(self):
+        self.stop()
+        shutil.rmtree(self.base, ignore_errors=True)

@@ -124,3 +124,32 @@ def test_demo_has_english_pages_of_every_type_and_the_way_in_by_audience(demo_co
     assert roles == ["bestuurder", "beleidsmedewerker", "professional", "trainer"]
     html = client.get("/").content.decode()
     assert "Ik ben bestuurder" in html and "Ik ben trainer" in html
+
+
+# The questions the relevance work was judged by (issue 16), on the demo content: the first result must be
+# about the question. Each names words of which the first result's title must hold one.
+DEMO_QUESTIONS = [
+    ("hoe ga ik om met spanningen in de wijk", ["spanningen"]),
+    ("polarisatie", ["polarisatie"]),
+    ("discriminatie melden", ["discriminatie"]),
+    ("weerbaar bestuur", ["weerbaar", "bestuur"]),
+    ("statushouders buurt", ["statushouders", "nieuwkomers"]),
+    ("training signalen radicalisering", ["radicalisering"]),
+]
+
+
+def test_the_first_result_answers_the_question(demo_content):
+    from urllib.parse import urlencode
+
+    from django.http import QueryDict
+
+    from search import service
+
+    answers = {}
+    for question, title_words in DEMO_QUESTIONS:
+        results = service.run_search(service.parse_parameters(QueryDict(urlencode({"q": question}))), record=False)
+        first = results.items[0].title_html if results.items else ""
+        answers[question] = (first, [item.title_html for item in results.items[:3]])
+    wrong = {question: answers[question] for question, title_words in DEMO_QUESTIONS
+             if not any(word in answers[question][0].lower() for word in title_words)}
+    assert not wrong, wrong

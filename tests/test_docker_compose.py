@@ -43,6 +43,7 @@ def check_stack(config):
     # Scheduled publishing needs a clock: the scheduler runs Wagtail's command with the web's settings.
     assert "publish_scheduled" in " ".join(services["scheduler"]["command"])
     assert "send_search_alerts" in " ".join(services["scheduler"]["command"])
+    assert "process_search_queue" in " ".join(services["scheduler"]["command"])
     assert services["scheduler"]["environment"] == services["web"]["environment"]
     assert services["db"]["image"].split(":")[1].split(".")[0] in ("16", "17")
     assert services["search"]["image"].endswith(":8.19.3")

@@ -5,14 +5,15 @@ import io
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils.translation import override as translation_override
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from portal.access import restrict_to_municipal_staff
 from search import service
 from tests.factories import (
-    CaseStudyIndexPageFactory, CaseStudyPageFactory, ModulePageFactory, StandardPageFactory,
-    ThemeFactory,
+    CaseStudyIndexPageFactory, CaseStudyPageFactory, CurriculumIndexPageFactory, ModulePageFactory,
+    StandardPageFactory, ThemeFactory,
 )
 
 
@@ -307,3 +308,18 @@ def test_a_search_among_given_pages_finds_only_those(engine, curriculum, publish
     hits = service.matching_among(parameters, [first.pk, second.pk, other.pk])
     assert sorted(hit.title for hit in hits) == ["Polarisatie herkennen", "Polarisatie in de wijk"]
     assert service.matching_among(parameters, []) == []
+
+
+def test_aliases_and_synchronised_translations_are_indexed_when_created(engine, home_page, curriculum, publish):
+    from wagtail.models import Locale
+
+    original = module(curriculum, publish, "Wijkaanpak met aliassen")
+    elsewhere = CurriculumIndexPageFactory(parent=home_page, title="Elders", slug="elders")
+    alias = original.create_alias(parent=elsewhere, update_slug="wijkaanpak-alias")
+    translation = original.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True, alias=True)
+    if hasattr(engine, "refresh_index"):
+        engine.refresh_index()
+    # Wagtail publishes neither: they are live at once, so they are searchable at once.
+    assert sorted(item.url for item in search("wijkaanpak").items) == sorted([original.url, alias.url])
+    with translation_override("en"):
+        assert [item.url for item in search("wijkaanpak").items] == [translation.url]

@@ -100,3 +100,6 @@ class SearchEngine:
 
     def document_count(self):
         raise NotImplementedError
+
+    def probe(self):
+        """Raise EngineUnavailable unless the engine answers now (the embedded engine always does)."""

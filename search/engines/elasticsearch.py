@@ -4,10 +4,12 @@ Analysis uses only what the Elasticsearch server core has (standard tokenizer, l
 the hunspell dictionary filter); Snowball stems and accent folding come from the application (search.text).
 """
 
+import contextlib
 import datetime
 import logging
 
 from django.conf import settings
+from django.core.cache import cache
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
@@ -24,6 +26,36 @@ MAX_FACET_VALUES = 50
 SUGGEST_INPUTS = 8
 KEYWORD_FACETS = [facet for facet in FACETS if facet != "year"]
 UNAVAILABLE = (TransportConnectionError, ConnectionTimeout, TransportError)
+# The circuit breaker's state, in the shared cache so that every process of the portal skips a failing node.
+BREAKER_KEY = "search:elasticsearch:circuit-open"
+
+
+def circuit_is_open():
+    """Whether a request to the node failed (refused, timed out) in the last SEARCH_BREAKER_SECONDS."""
+    return cache.get(BREAKER_KEY) is not None
+
+
+def open_circuit(reason):
+    """Skip the node for a while: a hung node then costs one timeout, not one per request. When the time is
+    up, the next request tries the node again (and opens the circuit again if it still fails)."""
+    cache.set(BREAKER_KEY, reason[:200], timeout=settings.SEARCH_BREAKER_SECONDS)
+
+
+def close_circuit():
+    cache.delete(BREAKER_KEY)
+
+
+@contextlib.contextmanager
+def guarded(respect_breaker=True):
+    """Talk to the node: EngineUnavailable when the circuit is open or the node fails (which opens it)."""
+    if respect_breaker and circuit_is_open():
+        raise EngineUnavailable("circuit open: the node failed recently; the database engine answers")
+    try:
+        yield
+    except UNAVAILABLE as error:
+        logger.warning("Elasticsearch unavailable, skipping it for %s s: %s", settings.SEARCH_BREAKER_SECONDS, error)
+        open_circuit(error.__class__.__name__)
+        raise EngineUnavailable(str(error)) from error
 
 
 def analysis_settings(hunspell_locale):
@@ -107,15 +139,13 @@ class ElasticsearchEngine(SearchEngine):
 
     def ensure_index(self):
         """Create the index behind the alias when there is none (first start, fresh node)."""
-        try:
+        with guarded():
             if self.client.indices.exists_alias(name=self.alias):
                 return
             if self.client.indices.exists(index=self.alias):
                 raise EngineUnavailable(f"'{self.alias}' is an index, not an alias; run rebuild_search_index")
             name = self.create_index()
             self.client.indices.update_aliases(actions=[{"add": {"index": name, "alias": self.alias}}])
-        except UNAVAILABLE as error:
-            raise EngineUnavailable(str(error)) from error
 
     def indexes_behind_alias(self):
         try:
@@ -151,9 +181,8 @@ class ElasticsearchEngine(SearchEngine):
 
     def _bulk(self, actions, **options):
         try:
-            helpers.bulk(self.client, actions, chunk_size=1000, max_chunk_bytes=20 * 1024 * 1024, **options)
-        except UNAVAILABLE as error:
-            raise EngineUnavailable(str(error)) from error
+            with guarded():
+                helpers.bulk(self.client, actions, chunk_size=1000, max_chunk_bytes=20 * 1024 * 1024, **options)
         except helpers.BulkIndexError as error:
             # The node refused documents (a mapping from before a deploy, before rebuild_search_index ran):
             # the pages are queued like during an outage, and the editor's publication stands.
@@ -162,7 +191,8 @@ class ElasticsearchEngine(SearchEngine):
 
     def rebuild(self, documents, before_switch=None):
         """Fill a new index, then move the alias in one atomic step and drop the old index."""
-        try:
+        # An operator's rebuild always tries the node, whatever the breaker says.
+        with guarded(respect_breaker=False):
             old_indexes = self.indexes_behind_alias()
             if not old_indexes and self.client.indices.exists(index=self.alias):
                 # An index named like the alias (from an older version) is in the way.
@@ -186,8 +216,7 @@ class ElasticsearchEngine(SearchEngine):
             self.client.indices.update_aliases(actions=actions)
             for old in old_indexes:
                 self.client.indices.delete(index=old, ignore_unavailable=True)
-        except UNAVAILABLE as error:
-            raise EngineUnavailable(str(error)) from error
+        close_circuit()
         return name
 
     def refresh_index(self):
@@ -197,11 +226,10 @@ class ElasticsearchEngine(SearchEngine):
 
     def document_count(self):
         try:
-            return self.client.count(index=self.alias)["count"]
+            with guarded(respect_breaker=False):
+                return self.client.count(index=self.alias)["count"]
         except NotFoundError:
             return 0
-        except UNAVAILABLE as error:
-            raise EngineUnavailable(str(error)) from error
 
     def _search(self):
         return Search(using=self.client, index=self.alias)
@@ -255,11 +283,10 @@ class ElasticsearchEngine(SearchEngine):
 
     def _execute(self, search):
         try:
-            return search.execute()
+            with guarded():
+                return search.execute()
         except NotFoundError as error:
             raise EngineUnavailable(f"index '{self.alias}' does not exist; run rebuild_search_index") from error
-        except UNAVAILABLE as error:
-            raise EngineUnavailable(str(error)) from error
 
     def suggest(self, prefix, limit, language):
         prefix = " ".join(words(prefix))
@@ -296,10 +323,21 @@ class ElasticsearchEngine(SearchEngine):
                 found[entry.text] = entry.options[0].text
         return found
 
-    def health(self):
+    def probe(self):
+        """Ask the node whether it answers, whatever the circuit says."""
         try:
-            return self.client.cluster.health(index=self.alias, timeout="1s")
-        except (ApiError, *UNAVAILABLE) as error:
+            with guarded(respect_breaker=False):
+                self.client.cluster.health(timeout="1s")
+        except ApiError as error:
+            raise EngineUnavailable(str(error)) from error
+
+    def health(self):
+        """The cluster's health; EngineUnavailable while the circuit is open (no probe: that would cost a
+        timeout per health check of a hung node)."""
+        try:
+            with guarded():
+                return self.client.cluster.health(index=self.alias, timeout="1s")
+        except ApiError as error:
             raise EngineUnavailable(str(error)) from error
 
 
