@@ -153,10 +153,52 @@ def recorded_must_pass():
     return [line.strip() for line in MUST_PASS_FILE.read_text().splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _alternative_analyses():
+    """Dutch analyses to compare on the judged set: (name, term of a word, compound parts of a word)."""
+    import functools
+
+    import snowballstemmer
+
+    from search import text
+
+    def stemmer(algorithm):
+        stem = functools.lru_cache(maxsize=None)(snowballstemmer.stemmer(algorithm).stemWord)
+        return lambda word: stem(word)
+
+    def no_compounds(word):
+        return ()
+
+    return {
+        "Snowball dutch (3.x default, Kraaij-Pohlmann)": (stemmer("dutch"), no_compounds),
+        "Snowball dutch_porter": (stemmer("dutch_porter"), no_compounds),
+        "lemma (simplemma)": (text.lemma, no_compounds),
+        "lemma + derivations": (lambda word: text.derive(text.lemma(word)), no_compounds),
+        "lemma + derivations + compounds (the portal's)": (text.dutch_term, text.compound_parts),
+    }
+
+
+def compare_analyses(keys_by_url):
+    """success@3, MRR and zero results of each Dutch analysis on the database engine (the corpus is indexed
+    afresh with each)."""
+    from unittest import mock
+
+    from search import text
+
+    rows = []
+    for name, (term_function, parts_function) in _alternative_analyses().items():
+        with mock.patch.object(text, "dutch_term", term_function), mock.patch.object(text, "compound_parts", parts_function):
+            index_everything()
+            rows.append((name, summary(evaluate(keys_by_url))))
+    index_everything()
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--failures", action="store_true", help="list the failing queries per engine")
     parser.add_argument("--record", action="store_true", help=f"write {MUST_PASS_FILE.name}")
+    parser.add_argument("--compare-analyses", action="store_true",
+                        help="also compare Dutch analyses (Snowball variants, lemmas, derivations, compounds)")
     arguments = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -191,6 +233,14 @@ def main():
     for name, outcomes in results.items():
         found = summary(outcomes)
         print(f"| {name} | {found['success_at_3']:.1%} | {found['mrr']:.3f} | {found['zero_results']:.1%} |")
+    if arguments.compare_analyses:
+        with override_settings(ELASTICSEARCH_URL=None):
+            rows = compare_analyses(keys_by_url)
+        print("\nDutch analyses compared (database engine):\n")
+        print("| analysis | success@3 | MRR | zero results |")
+        print("|---|---:|---:|---:|")
+        for name, found in rows:
+            print(f"| {name} | {found['success_at_3']:.1%} | {found['mrr']:.3f} | {found['zero_results']:.1%} |")
     if arguments.failures:
         for name, outcomes in results.items():
             print(f"\nFailing on {name}:")

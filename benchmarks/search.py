@@ -231,7 +231,9 @@ def time_queries(run_one, rounds, budget):
 
 def portal_engine_query(engine):
     def run(text_query, filters):
-        response = engine.search(SearchRequest(query=parse_query(text_query), filters=filters, page=1, page_size=10))
+        # The search page's real request: it always keeps to the visitor's language.
+        request_filters = {**filters, "language": ["nl"]}
+        response = engine.search(SearchRequest(query=parse_query(text_query), filters=request_filters, page=1, page_size=10))
         return response.total
     return run
 

@@ -54,6 +54,25 @@ def dutch_unless_asked():
 
 
 @pytest.fixture(autouse=True)
+def data_of_the_migrations(request):
+    """The site, home page, themes, locales and synonyms that the data migrations create, for every database
+    test. A transactional test (backup, HTML validity) flushes the database when it ends, and with
+    `--dist=loadfile` a worker may be sent more files after one: those would find an empty site. Restored from
+    the copy Django serialised when it created the test database, inside this test's transaction."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or bool(marker and marker.kwargs.get("transaction"))
+    if "db" not in request.fixturenames or transactional:
+        return
+    request.getfixturevalue("db")
+    from django.db import connection
+    from wagtail.models import Site
+
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if serialized and not Site.objects.exists():
+        connection.creation.deserialize_db_from_string(serialized)
+
+
+@pytest.fixture(autouse=True)
 def clear_cache():
     """Rate limits live in the cache; every test starts with none used."""
     cache.clear()

@@ -7,10 +7,7 @@ import pytest
 from benchmarks.relevance import build_corpus, evaluate, index_everything, recorded_must_pass, summary
 
 
-# Transactional with the migrations' data restored first: the corpus needs the site, the home page and the
-# English locale, and a transactional test that ran earlier on the same worker may have flushed them.
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_recorded_queries_still_find_their_pages(engine, home_page, settings):
     settings.SEARCH_REFRESH_AFTER_WRITE = True
     keys_by_url = build_corpus()

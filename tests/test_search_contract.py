@@ -160,6 +160,22 @@ def test_suggestions_complete_titles(engine, curriculum, publish):
     assert service.suggestions("p") == []
 
 
+def test_suggestions_keep_to_the_visitors_language_and_keep_titles_with_the_same_ending(engine, curriculum, publish):
+    from tests.factories import translate
+
+    dutch = module(curriculum, publish, "Polarisatie in de wijk")
+    module(curriculum, publish, "Samenwerken in de wijk")
+    translate(dutch, "en", title="Polarisation in the neighbourhood")
+    if hasattr(engine, "refresh_index"):
+        engine.refresh_index()
+    # Both titles end in "in de wijk": the node must not merge them as one suggestion.
+    assert sorted(s["title"] for s in service.suggestions("wijk", language="nl")) == [
+        "Polarisatie in de wijk", "Samenwerken in de wijk",
+    ]
+    assert [s["title"] for s in service.suggestions("pola", language="nl")] == ["Polarisatie in de wijk"]
+    assert [s["title"] for s in service.suggestions("pola", language="en")] == ["Polarisation in the neighbourhood"]
+
+
 # Leaks
 
 
@@ -323,3 +339,14 @@ def test_aliases_and_synchronised_translations_are_indexed_when_created(engine, 
     assert sorted(item.url for item in search("wijkaanpak").items) == sorted([original.url, alias.url])
     with translation_override("en"):
         assert [item.url for item in search("wijkaanpak").items] == [translation.url]
+
+
+def test_a_page_about_the_query_ranks_above_one_that_mentions_it_once(engine, curriculum, publish):
+    module(curriculum, publish, "Jaaroverzicht", intro="Thema's dit jaar: armoede, schulden, complotdenken en werk.")
+    module(curriculum, publish, "Gesprekken voeren", intro=(
+        "Complotdenken groeit. Wie met complotdenken te maken krijgt, zoekt het gesprek. "
+        "Complotdenken is geen stoornis; complotdenken vraagt geduld."
+    ))
+    if hasattr(engine, "refresh_index"):
+        engine.refresh_index()
+    assert titles(search("complotdenken")) == ["Gesprekken voeren", "Jaaroverzicht"]

@@ -173,6 +173,23 @@ def test_rebuild_swaps_the_alias_while_searches_keep_answering(engine, curriculu
         assert len(engine.indexes_behind_alias()) == 1
 
 
+def test_a_failed_rebuild_leaves_the_old_index_serving_and_no_orphan(elasticsearch_engine, curriculum):
+    publish(ModulePageFactory(parent=curriculum, title="Wijkaanpak oud", live=False))
+    elasticsearch_engine.refresh_index()
+    before = elasticsearch_engine.indexes_behind_alias()
+
+    def documents_then_a_failure():
+        yield documents.page_to_document(ModulePageFactory(parent=curriculum, title="Wijkaanpak nieuw").specific)
+        raise RuntimeError("the database went away halfway")
+
+    with pytest.raises(RuntimeError):
+        elasticsearch_engine.rebuild(documents_then_a_failure())
+    assert elasticsearch_engine.indexes_behind_alias() == before
+    all_indexes = elasticsearch_engine.client.indices.get(index=f"{elasticsearch_engine.alias}_*")
+    assert sorted(all_indexes) == before
+    assert titles(search("wijkaanpak")) == ["Wijkaanpak oud"]
+
+
 def test_searches_running_during_a_rebuild_never_fail(elasticsearch_engine, curriculum):
     engine = elasticsearch_engine
     docs = [documents.page_to_document(ModulePageFactory(parent=curriculum, title=f"Wijkaanpak {n}").specific) for n in range(30)]

@@ -176,6 +176,8 @@ NEEDS_SURVEY_MIN_GROUP_SIZE = max(2, env_int("NEEDS_SURVEY_MIN_GROUP_SIZE", 5))
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "") or None
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "kennisportaal")
 ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)  # seconds; past this the database engine answers
+# Bulk requests of a rebuild (1,000 documents each) may take this long.
+ELASTICSEARCH_BULK_TIMEOUT = env_int("ELASTICSEARCH_BULK_TIMEOUT", 120)
 # After a failed request the node is skipped this long (circuit breaker); then one request tries it again.
 SEARCH_BREAKER_SECONDS = env_int("SEARCH_BREAKER_SECONDS", 30)
 # Hunspell dictionary for the Dutch analysis chain; must exist in the node's config/hunspell/<locale>/.

@@ -162,25 +162,31 @@ class DatabaseEngine(SearchEngine):
         return SearchResponse(hits=hits, total=total, facets=self._facet_counts(matching, request.filters))
 
     def _matching(self, query):
-        """Pages with every phrase, none of the exclusions and at least `query.minimum` of the words."""
+        """Pages with every phrase, none of the exclusions and at least `query.minimum` of the words.
+
+        When every word is needed (queries of one or two words, the usual case) the index answers the AND of
+        them directly; only longer queries count the words matched per candidate.
+        """
+        every_word = query.minimum >= len(query.clauses)
         documents = SearchDocument.objects.all()
         if self.uses_postgres:
-            documents = documents.filter(search_vector=_raw_tsquery(_tsquery_text(query)))
+            documents = documents.filter(search_vector=_raw_tsquery(_tsquery_text(query, every_word=every_word)))
             clause_conditions = [Q(search_vector=_raw_tsquery(_ts_clause(clause))) for clause in query.clauses]
         else:
             if self.uses_fts:
                 # The FTS5 table has no positions (detail=none): it narrows the candidates, LIKE decides phrases.
-                documents = documents.filter(
-                    pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_expression(query)])
-                )
+                documents = documents.filter(pk__in=RawSQL(
+                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_expression(query, every_word)]
+                ))
             elif query.clauses:
-                documents = documents.filter(_any_of(_clause_q(clause) for clause in query.clauses))
+                combine = _all_of if every_word else _any_of
+                documents = documents.filter(combine(_clause_q(clause) for clause in query.clauses))
             for phrase in query.phrases:
                 documents = documents.filter(_phrase_q(phrase))
             for excluded in query.excluded:
                 documents = documents.exclude(_phrase_q(excluded))
             clause_conditions = [_clause_q(clause) for clause in query.clauses]
-        if query.minimum > 1:
+        if not every_word and query.minimum > 1:
             documents = documents.annotate(matched=_count_of(clause_conditions)).filter(matched__gte=query.minimum)
         return documents
 
@@ -197,14 +203,18 @@ class DatabaseEngine(SearchEngine):
         if request.sort == "date":
             return documents.order_by(F("date").desc(nulls_last=True), "title")
         query = request.query
+        if query.minimum >= len(query.clauses):
+            matched = Value(len(query.clauses), output_field=IntegerField())  # every match has every word
+        elif self.uses_postgres:
+            matched = _count_of([Q(search_vector=_raw_tsquery(_ts_clause(clause))) for clause in query.clauses])
+        else:
+            matched = _count_of([_clause_q(clause) for clause in query.clauses])
         if self.uses_postgres:
             # ts_rank weighs title (A) over filed-under (B) over the text (C), and counts occurrences.
-            matched = _count_of([Q(search_vector=_raw_tsquery(_ts_clause(clause))) for clause in query.clauses])
             rank = SearchRank(F("search_vector"), _raw_tsquery(_tsquery_text(query, with_exclusions=False)))
             return documents.annotate(matched_clauses=matched, rank=rank).order_by(
                 "-matched_clauses", "-rank", F("date").desc(nulls_last=True), "title"
             )
-        matched = _count_of([_clause_q(clause) for clause in query.clauses])
         return documents.annotate(matched_clauses=matched, score=_score(query.all_terms)).order_by(
             "-matched_clauses", "-score", F("date").desc(nulls_last=True), "title"
         )
@@ -322,10 +332,10 @@ def _ts_clause(clause):
     return "(" + " | ".join("(" + " & ".join(alternative) + ")" for alternative in clause) + ")"
 
 
-def _tsquery_text(query, with_exclusions=True):
+def _tsquery_text(query, with_exclusions=True, every_word=False):
     parts = []
     if query.clauses:
-        parts.append("(" + " | ".join(_ts_clause(clause) for clause in query.clauses) + ")")
+        parts.append("(" + (" & " if every_word else " | ").join(_ts_clause(clause) for clause in query.clauses) + ")")
     parts.extend("(" + " <-> ".join(phrase) + ")" for phrase in query.phrases)
     if with_exclusions:
         parts.extend("!(" + " <-> ".join(excluded) + ")" for excluded in query.excluded)
@@ -336,14 +346,18 @@ def _raw_tsquery(text):
     return SearchQuery(text, config="simple", search_type="raw")
 
 
-def _fts_expression(query):
-    """FTS5 candidates: any of the words and every word of each phrase (quoted: plain terms, never syntax)."""
+def _fts_expression(query, every_word=False):
+    """FTS5 candidates: any (or every) of the words and every word of each phrase (quoted: plain terms, never
+    syntax)."""
     def all_of(terms):
         return "(" + " AND ".join(f'"{term}"' for term in terms) + ")"
 
+    def clause(alternatives):
+        return "(" + " OR ".join(all_of(alternative) for alternative in alternatives) + ")"
+
     parts = []
     if query.clauses:
-        parts.append("(" + " OR ".join(all_of(alternative) for clause in query.clauses for alternative in clause) + ")")
+        parts.append("(" + (" AND " if every_word else " OR ").join(clause(alternatives) for alternatives in query.clauses) + ")")
     parts.extend(all_of(phrase) for phrase in query.phrases)
     return " AND ".join(parts)
 

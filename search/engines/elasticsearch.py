@@ -132,9 +132,9 @@ class ElasticsearchEngine(SearchEngine):
 
     # Index management
 
-    def create_index(self, name=None):
+    def create_index(self, name=None, client=None):
         name = name or f"{self.alias}_{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
-        self.client.indices.create(index=name, **index_body(settings.ELASTICSEARCH_HUNSPELL_LOCALE))
+        (client or self.client).indices.create(index=name, **index_body(settings.ELASTICSEARCH_HUNSPELL_LOCALE))
         return name
 
     def ensure_index(self):
@@ -191,33 +191,44 @@ class ElasticsearchEngine(SearchEngine):
 
     def rebuild(self, documents, before_switch=None):
         """Fill a new index, then move the alias in one atomic step and drop the old index."""
-        # An operator's rebuild always tries the node, whatever the breaker says.
+        # An operator's rebuild always tries the node, whatever the breaker says, and waits longer than a
+        # visitor's search would: bulk requests of 1,000 documents take seconds on a loaded node.
+        client = self.client.options(request_timeout=settings.ELASTICSEARCH_BULK_TIMEOUT)
         with guarded(respect_breaker=False):
             old_indexes = self.indexes_behind_alias()
-            if not old_indexes and self.client.indices.exists(index=self.alias):
+            if not old_indexes and client.indices.exists(index=self.alias):
                 # An index named like the alias (from an older version) is in the way.
-                self.client.indices.delete(index=self.alias)
-            name = self.create_index()
-            # No refreshes while filling: much faster; the refresh at the end makes everything visible.
-            self.client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
-            actions = (
-                {"_op_type": "index", "_index": name, "_id": document["id"], "_source": to_source(document)}
-                for document in documents
-            )
-            for ok, item in helpers.streaming_bulk(self.client, actions, chunk_size=1000, max_chunk_bytes=20 * 1024 * 1024,
-                                                   raise_on_error=True):
-                pass
-            self.client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "1s"}})
-            self.client.indices.refresh(index=name)
-            if before_switch:
-                before_switch()
-            actions = [{"remove": {"index": old, "alias": self.alias}} for old in old_indexes]
-            actions.append({"add": {"index": name, "alias": self.alias}})
-            self.client.indices.update_aliases(actions=actions)
+                client.indices.delete(index=self.alias)
+            name = self.create_index(client=client)
+            try:
+                self._fill(client, name, documents)
+                if before_switch:
+                    before_switch()
+                actions = [{"remove": {"index": old, "alias": self.alias}} for old in old_indexes]
+                actions.append({"add": {"index": name, "alias": self.alias}})
+                client.indices.update_aliases(actions=actions)
+            except BaseException:
+                # The old index keeps serving; the half-filled one must not stay behind.
+                client.indices.delete(index=name, ignore_unavailable=True)
+                raise
             for old in old_indexes:
-                self.client.indices.delete(index=old, ignore_unavailable=True)
+                client.indices.delete(index=old, ignore_unavailable=True)
         close_circuit()
         return name
+
+    @staticmethod
+    def _fill(client, name, documents):
+        # No refreshes while filling: much faster; the refresh at the end makes everything visible.
+        client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
+        actions = (
+            {"_op_type": "index", "_index": name, "_id": document["id"], "_source": to_source(document)}
+            for document in documents
+        )
+        for _ok, _item in helpers.streaming_bulk(client, actions, chunk_size=1000, max_chunk_bytes=20 * 1024 * 1024,
+                                                 raise_on_error=True):
+            pass
+        client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "1s"}})
+        client.indices.refresh(index=name)
 
     def refresh_index(self):
         self.client.indices.refresh(index=self.alias)
