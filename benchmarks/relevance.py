@@ -121,11 +121,11 @@ def evaluate(keys_by_url):
     from django.http import QueryDict
     from django.utils import translation
 
-    from benchmarks.relevance_set import QUERIES
+    from benchmarks.relevance_set import judged_queries
     from search import service
 
     outcomes = []
-    for query, language, must, must_not in QUERIES:
+    for query, language, must, must_not in judged_queries():
         with translation.override(language):
             parameters = service.parse_parameters(QueryDict(urlencode({"q": query})))
             results = service.run_search(parameters, record=False)

@@ -229,8 +229,17 @@ SYNONYMS = [
     "vluchtelingen, asielzoekers, statushouders",
 ]
 
+# Pages that no query about a theme may bring: on an unrelated subject, sharing no word a searcher means.
+# Every judged query excludes those of the themes of the pages it expects (see `judged_queries`).
+UNRELATED = {
+    INCLUSIE: ["m-extremisme", "m-ondermijning-basis"],
+    POLARISATIE: ["m-weerbaar-bestuur", "c-maastricht-drugs"],
+    ONDERMIJNING: ["c-maastricht-inclusie", "m-dialoog"],
+    RADICALISERING: ["c-maastricht-inclusie", "c-tilburg-sport"],
+}
+
 # The judged queries: (query, language, pages that must all be in the top 3, pages that must not be on the
-# first page). Who types them: P policy maker, T trainer, E editor, M municipal staff.
+# first page besides the unrelated ones). Who types them: P policy maker, T trainer, E editor, M municipal staff.
 QUERIES = [
     # Questions, as typed on a phone (P, M)
     ("hoe ga ik om met spanningen in de wijk", "nl", ["c-amersfoort", "c-rotterdam", "c-utrecht"], []),
@@ -328,7 +337,7 @@ QUERIES = [
     ("geweld", "nl", [], ["m-inclusie-beleid"]),
     ("begeleiding jongeren", "nl", ["c-den-haag-jeugdcriminaliteit"], ["m-inclusie-beleid"]),
     ("weer", "nl", [], ["m-weerbaar-bestuur", "c-zwolle-weerbaar-bestuur", "c-tilburg-ondermijning"]),
-    ("gemeente", "nl", [], []),
+    ("gemeente", "nl", [], ["e-signs", "e-dialogue", "e-resilient"]),  # Dutch site: no English pages
     # Names: municipalities, provinces, providers, tags (E, P)
     ("Amersfoort", "nl", ["c-amersfoort"], []),
     ("Tilburg", "nl", ["c-tilburg-ondermijning", "c-tilburg-sport"], []),
@@ -400,3 +409,31 @@ QUERIES = [
     ("Amersfoort", "en", ["c-amersfoort"], []),
     ("teachers", "en", ["e-dialogue"], []),
 ]
+
+
+def themes_of(key):
+    """The themes of a corpus page (an English page has its source's)."""
+    source = {english_key: source_key for english_key, source_key, _title, _intro in ENGLISH_PAGES}.get(key, key)
+    for page in MODULES:
+        if page[0] == source:
+            return page[3]
+    for page in CASE_STUDIES:
+        if page[0] == source:
+            return page[4]
+    raise KeyError(key)
+
+
+# Pages that are relevant to a query without being required, so never 'unrelated' for it.
+ALSO_RELEVANT = {
+    "sociaal domein": ["m-dialoog", "m-signalen", "m-statushouders", "m-wijkaanpak", "m-meldpunt"],
+}
+
+
+def judged_queries():
+    """Every query with its full judgement: (query, language, must be in the top 3, must not be on page one)."""
+    for query, language, must, must_not in QUERIES:
+        unrelated = [key for page in must for theme in themes_of(page) for key in UNRELATED[theme]]
+        # A page two themes share is never 'unrelated' to a query that expects pages of both.
+        unrelated = [key for key in unrelated if key not in must and key not in ALSO_RELEVANT.get(query, []) and not (
+            set(themes_of(key)) & {theme for page in must for theme in themes_of(page)})]
+        yield query, language, list(must), list(dict.fromkeys([*must_not, *unrelated]))
