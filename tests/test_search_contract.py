@@ -350,3 +350,18 @@ def test_a_page_about_the_query_ranks_above_one_that_mentions_it_once(engine, cu
     if hasattr(engine, "refresh_index"):
         engine.refresh_index()
     assert titles(search("complotdenken")) == ["Gesprekken voeren", "Jaaroverzicht"]
+
+
+def test_a_real_word_is_never_corrected_and_the_page_says_one_thing(engine, curriculum, publish, client):
+    module(curriculum, publish, "Rollen in het casusoverleg", intro="Wie heeft welke rollen.")
+    module(curriculum, publish, "Polarisatie herkennen", intro="Polarisatie in de wijk.")
+    if hasattr(engine, "refresh_index"):
+        engine.refresh_index()
+    # 'rellen' is a Dutch word that no page has: nothing found, and never 'rollen' instead.
+    results = search("rellen")
+    assert (results.total, results.corrected_text, results.did_you_mean) == (0, "", "")
+    # A typo that finds nothing: the corrected query's results, under one heading that names it.
+    html = client.get("/zoeken/", {"q": "polarisatei"}).content.decode()
+    assert "1 resultaat voor “polarisatie”" in html
+    assert "Op “polarisatei” is niets gevonden" in html
+    assert "0 resultaten" not in html
