@@ -1,51 +1,49 @@
-"""Login throttling against password guessing, for the portal's and Wagtail's login forms.
+"""Throttling of the forms an attacker can use without an account.
 
-Failed attempts are counted per account name and per client address in the cache; past the limit
-the login form answers 429 with a clear page until the window has passed, whatever the password.
+Logins are counted by django-axes (settings: AXES_*), which sees every ``authenticate()`` call whatever
+form made it: the portal's, Wagtail's admin, Django's admin and the page-privacy login. Here are the
+pieces axes lets us supply: one account name however it is written, and the portal's 429 page. Password
+resets send mail, so they are limited per client and per e-mail address with the portal's rate limit.
 """
 
-import hashlib
+import unicodedata
 
 from django.conf import settings
-from django.core.cache import cache
 
-from .ratelimit import client_key, too_many_requests
+from .ratelimit import is_limited, too_many_requests
 
-LOGIN_PATHS = ("/inloggen/", "/en/inloggen/", "/admin/login/")
-
-
-def _keys(request, username):
-    account = hashlib.sha256((username or "").strip().lower().encode()).hexdigest()[:16]
-    return f"login-failures:account:{account}", f"login-failures:client:{client_key(request)}"
+PASSWORD_RESET_SUFFIX = "/password_reset/"
 
 
-def is_throttled(request, username):
-    account_key, client = _keys(request, username)
-    return (cache.get(account_key, 0) >= settings.LOGIN_FAILURES_PER_ACCOUNT
-            or cache.get(client, 0) >= settings.LOGIN_FAILURES_PER_CLIENT)
+def normalise_account_name(name):
+    """'ｔｒａｉｎｅｒ２', 'Trainer2' and ' trainer2 ' are one account for counting."""
+    return unicodedata.normalize("NFKC", name or "").strip().casefold()
 
 
-def record_failure(sender, credentials, request=None, **kwargs):
-    if request is None:
-        return
-    for key in _keys(request, credentials.get("username")):
-        cache.add(key, 0, timeout=settings.LOGIN_THROTTLE_SECONDS)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, timeout=settings.LOGIN_THROTTLE_SECONDS)
+def normalised_username(request, credentials=None):
+    if credentials and credentials.get("username") is not None:
+        raw = credentials.get("username")
+    else:
+        raw = getattr(request, "POST", {}).get("username")
+    return normalise_account_name(raw) if raw is not None else None
 
 
-def record_success(sender, request, user, **kwargs):
-    account_key, _client = _keys(request, user.get_username())
-    cache.delete(account_key)
+def locked_out(request, credentials=None, *args, **kwargs):
+    return too_many_requests(request, settings.LOGIN_THROTTLE_SECONDS)
 
 
-class LoginThrottleMiddleware:
+class PasswordResetThrottleMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and request.path in LOGIN_PATHS and is_throttled(request, request.POST.get("username")):
-            return too_many_requests(request, settings.LOGIN_THROTTLE_SECONDS)
+        if request.method == "POST" and request.path.endswith(PASSWORD_RESET_SUFFIX):
+            limit, window = settings.PASSWORD_RESET_RATE_LIMIT
+            address = normalise_account_name(request.POST.get("email"))
+            # Both counters advance, so neither many addresses from one client nor one address from many
+            # clients gets past the limit.
+            by_client = is_limited(request, "password-reset", limit, window)
+            by_address = is_limited(request, "password-reset", limit, window, key=f"email:{address}")
+            if by_client or by_address:
+                return too_many_requests(request, window)
         return self.get_response(request)

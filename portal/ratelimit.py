@@ -7,18 +7,21 @@ from django.core.cache import caches
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from .client import client_address
+
 CACHE_ALIAS = "default"
 
 
 def client_key(request):
-    # REMOTE_ADDR only: X-Forwarded-For is the client's own word unless a trusted proxy sets it.
-    return hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:16]
+    # The real client behind trusted proxies (portal.client); hashed so the cache holds no addresses.
+    return hashlib.sha256(client_address(request).encode()).hexdigest()[:16]
 
 
-def is_limited(request, purpose, limit, window_seconds):
-    """Count this request; True when the client has made more than ``limit`` in the current window."""
+def is_limited(request, purpose, limit, window_seconds, key=None):
+    """Count this request; True when the client (or ``key``) has made more than ``limit`` in the window."""
     window = int(time.time() // window_seconds)
-    key = f"ratelimit:{purpose}:{client_key(request)}:{window}"
+    who = hashlib.sha256(key.encode()).hexdigest()[:16] if key is not None else client_key(request)
+    key = f"ratelimit:{purpose}:{who}:{window}"
     cache = caches[CACHE_ALIAS]
     cache.add(key, 0, timeout=window_seconds + 5)
     try:

@@ -84,3 +84,11 @@ def clear_cache():
 def database_search_by_default(settings):
     """Tests search with the database engine unless they ask for Elasticsearch (see tests/search_engines.py)."""
     settings.ELASTICSEARCH_URL = None
+
+
+@pytest.fixture
+def client_factory():
+    """Test clients that each connect from their own address (REMOTE_ADDR), as separate visitors do."""
+    from django.test import Client
+
+    return lambda address: Client(REMOTE_ADDR=address)

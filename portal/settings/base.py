@@ -1,10 +1,11 @@
 """Settings shared by every environment. Values that differ per deployment come from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import database_from_url, env_bool, env_int, env_list, env_str
+from .env import database_from_url, env_bool, env_int, env_list, env_networks, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail",
     "modelcluster",
+    "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -64,7 +66,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.RejectNullBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "portal.login_throttle.LoginThrottleMiddleware",
+    # Password resets and other unauthenticated mail-sending forms, per client and per address.
+    "portal.login_throttle.PasswordResetThrottleMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -75,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # django-axes: every login form (portal, Wagtail admin, Django admin, page privacy) answers 429 when locked.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -116,11 +121,42 @@ TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = "Kennisportaal Sociale Stabiliteit"
 # Private pages send visitors to the portal's own login page, not Wagtail's bare one.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
-# Password guessing: after this many failed logins in the window, the login form answers 429.
-LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
-LOGIN_FAILURES_PER_CLIENT = env_int("LOGIN_FAILURES_PER_CLIENT", 20)
+# Password guessing (django-axes, counters in the shared cache): after this many failed logins for one account
+# name (Unicode NFKC, case-insensitive) or from one client address, every login form answers 429 for the window.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
 LOGIN_THROTTLE_SECONDS = env_int("LOGIN_THROTTLE_MINUTES", 15) * 60
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_THROTTLE_SECONDS)
+AXES_USERNAME_CALLABLE = "portal.login_throttle.normalised_username"
+AXES_CLIENT_IP_CALLABLE = "portal.client.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.login_throttle.locked_out"
+AXES_VERBOSE = False
+# Password-reset mails per client address and per e-mail address, per hour.
+PASSWORD_RESET_RATE_LIMIT = (env_int("PASSWORD_RESET_RATE_LIMIT_PER_HOUR", 5), 3600)
 LOGIN_REDIRECT_URL = "/"
+
+# The cache shared by every process and host: rate limits, login throttling, the search circuit breaker, pages.
+# REDIS_URL=redis://host:6379/0 in production (required there); unset, an in-process cache serves `make run`.
+REDIS_URL = env_str("REDIS_URL", "") or None
+if REDIS_URL:
+    CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "kennisportaal"),
+        # A Redis outage must not hang every worker: fail fast, the callers treat it as a cache miss.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # axes warns that an in-process cache is not shared; true, and only allowed where there is one process
+    # (production refuses to start without REDIS_URL).
+    SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+# Client addresses: X-Forwarded-For counts only when the connection comes from one of these proxies
+# (addresses or networks, comma-separated, e.g. "127.0.0.1,10.0.0.0/8"); from anyone else it is ignored.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 
 # Headers every environment sends (production adds HTTPS-only ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True

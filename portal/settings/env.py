@@ -4,6 +4,7 @@ Every error raised here is an ``ImproperlyConfigured`` whose message names the v
 so that ``manage.py`` can print it as one line instead of a traceback.
 """
 
+import ipaddress
 import os
 
 import dj_database_url
@@ -45,6 +46,17 @@ def env_list(name, default=()):
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name):
+    """A comma-separated list of IP addresses or networks (CIDR), checked here so a typo stops the start."""
+    networks = []
+    for item in env_list(name):
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: {item!r} is not an IP address or network (CIDR).") from None
+    return networks
 
 
 def database_from_url(url):

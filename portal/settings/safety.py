@@ -3,7 +3,7 @@
 INSECURE_KEY_MARKERS = ("insecure", "changeme", "change-me", "secret", "dev-only")
 
 
-def check_production_values(secret_key, debug, allowed_hosts):
+def check_production_values(secret_key, debug, allowed_hosts, redis_url="redis://"):
     """Return the reasons these values are unsafe in production (empty when they are fine)."""
     problems = []
     if not secret_key or len(secret_key) < 50 or len(set(secret_key)) < 5:
@@ -14,4 +14,7 @@ def check_production_values(secret_key, debug, allowed_hosts):
         problems.append("DEBUG must be off in production")
     if not allowed_hosts or "*" in allowed_hosts:
         problems.append("ALLOWED_HOSTS must name the portal's host names (no '*')")
+    if not redis_url:
+        # Several workers and hosts must share counters, throttles and caches; an in-process cache would not.
+        problems.append("REDIS_URL must point at the shared Redis (redis://host:6379/0)")
     return problems

@@ -1,5 +1,8 @@
 """Settings for the test suite (`make test`)."""
 
+import os
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F401,F403
 from .base import LOGGING, SEARCH_INDEX_PREFIX
 
@@ -24,3 +27,10 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
 # Tests never collect static files; without a STATIC_ROOT WhiteNoise does not look for one.
 STATIC_ROOT = None
+
+# With REDIS_URL (CI) the cache is the real Redis: each pytest-xdist worker gets its own database number,
+# because the tests clear the cache between tests and must not clear another worker's counters.
+if REDIS_URL:  # noqa: F405
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    _database = 1 + int(_worker) % 15 if _worker.isascii() and _worker.isdigit() else 1
+    CACHES["default"]["LOCATION"] = urlsplit(REDIS_URL)._replace(path=f"/{_database}").geturl()  # noqa: F405
