@@ -16,7 +16,7 @@ urlpatterns = [
 for name in ("modules", "case-studies", "guidance"):
     urlpatterns += [
         path(f"{name}/", views.page_list, {"resource_name": name}, name=name),
-        path(f"{name}/<int:pk>/", views.page_detail, {"resource_name": name}, name=f"{name}-detail"),
+        path(f"{name}/<id:pk>/", views.page_detail, {"resource_name": name}, name=f"{name}-detail"),
         path(f"{name}.csv", views.page_export, {"resource_name": name, "file_format": "csv"}, name=f"{name}-csv"),
         path(f"{name}.json", views.page_export, {"resource_name": name, "file_format": "json"}, name=f"{name}-json"),
     ]

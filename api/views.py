@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from knowledge.models import Municipality
 from portal.models import Audience, Theme
+from portal.numbers import parse_int
 from portal.ratelimit import is_limited
 from portal.spreadsheets import spreadsheet_safe
 
@@ -74,9 +75,9 @@ def positive_int(query_dict, param, default, maximum=None):
     raw = query_dict.get(param, "")
     if raw == "":
         return default
-    if not raw.isdigit() or len(raw) > 9 or int(raw) < 1:
+    value = parse_int(raw, minimum=1, maximum=999_999_999)
+    if value is None:
         raise BadParameter(_("%(param)s moet een heel getal van 1 of meer zijn.") % {"param": param})
-    value = int(raw)
     if maximum is not None and value > maximum:
         raise BadParameter(_("%(param)s is hoogstens %(maximum)d.") % {"param": param, "maximum": maximum})
     return value

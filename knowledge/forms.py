@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from portal.models import Theme
+from portal.numbers import StrictIntegerField
 
 from .models import Domain, Municipality
 
@@ -28,8 +29,8 @@ class CaseStudySubmissionForm(forms.Form):
         Municipality.objects.all(), label=_("Samenwerkende gemeenten"), required=False,
         help_text=_("Bij regionale samenwerking; houd Ctrl of Cmd ingedrukt om er meer te kiezen."),
     )
-    start_year = forms.IntegerField(label=_("Startjaar"), min_value=1990)
-    end_year = forms.IntegerField(label=_("Eindjaar"), min_value=1990, required=False, help_text=_("Leeg laten als de aanpak nog loopt."))
+    start_year = StrictIntegerField(label=_("Startjaar"), min_value=1990, max_value=2100)
+    end_year = StrictIntegerField(label=_("Eindjaar"), min_value=1990, max_value=2100, required=False, help_text=_("Leeg laten als de aanpak nog loopt."))
     themes = BoundedModelMultipleChoiceField(Theme.objects.all(), label=_("Thema's"), widget=forms.CheckboxSelectMultiple)
     domains = BoundedModelMultipleChoiceField(Domain.objects.all(), label=_("Betrokken domeinen"), widget=forms.CheckboxSelectMultiple, required=False)
     summary = forms.CharField(label=_("Samenvatting in één of twee zinnen"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))

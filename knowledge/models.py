@@ -61,7 +61,7 @@ class Municipality(models.Model):
 
     cbs_code = models.CharField(
         _("CBS-code"), max_length=6, unique=True,
-        validators=[RegexValidator(r"^GM\d{4}$", _("Een CBS-gemeentecode is GM gevolgd door vier cijfers."))],
+        validators=[RegexValidator(r"^GM[0-9]{4}\Z", _("Een CBS-gemeentecode is GM gevolgd door vier cijfers."))],
     )
     name = models.CharField(_("naam"), max_length=100)
     province = models.CharField(_("provincie"), max_length=20, choices=[(p, p) for p in PROVINCES])

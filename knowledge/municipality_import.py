@@ -10,7 +10,9 @@ import io
 import re
 from dataclasses import dataclass, field
 
-CODE_PATTERN = re.compile(r"^GM\d{4}$")
+from portal.numbers import parse_int
+
+CODE_PATTERN = re.compile(r"^GM[0-9]{4}\Z")
 
 # field: keywords, any of which in a normalised column title identifies the column
 COLUMN_KEYWORDS = {
@@ -92,7 +94,7 @@ def parse_municipalities(raw_bytes):
         for number_field in ("inhabitants", "urbanisation"):
             raw = values.get(number_field, "").replace(".", "").replace(" ", "")
             if raw:
-                if not raw.isdigit():
+                if parse_int(raw, maximum=10**9) is None:
                     result.skipped.append((line_number, f"{number_field} '{raw[:20]}' is not a whole number"))
                     row_data = None
                     break

@@ -24,8 +24,8 @@ register_snippet(SurveyRoundViewSet)
 def register_needs_urls():
     return [
         path("behoeftepeiling/", views.admin_round_list, name="needs_rounds"),
-        path("behoeftepeiling/<int:pk>/", views.admin_overview, name="needs_overview"),
-        path("behoeftepeiling/<int:pk>/behoeften.csv", views.admin_overview_csv, name="needs_overview_csv"),
+        path("behoeftepeiling/<id:pk>/", views.admin_overview, name="needs_overview"),
+        path("behoeftepeiling/<id:pk>/behoeften.csv", views.admin_overview_csv, name="needs_overview_csv"),
     ]
 
 

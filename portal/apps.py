@@ -11,3 +11,10 @@ class PortalConfig(AppConfig):
 
         health.register("database", health.check_database, critical=True)
 
+        from django.urls import register_converter
+
+        from .numbers import IdConverter
+
+        # <id:pk> in every URL pattern: ids a database can hold; longer ones are "not found", never an error.
+        register_converter(IdConverter, "id")
+

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db.models import Count
 
+from .numbers import parse_int
+
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_LENGTH = 100
 MAX_REPORTED_IGNORED = 10
@@ -107,7 +109,8 @@ class FacetedFilter:
 
     @property
     def page(self):
-        return Paginator(self.results, self.page_size).get_page(self.query_dict.get(self.page_param))
+        # Django's paginator reads '٣' as 3; only ASCII digits count, anything else is the first page.
+        return Paginator(self.results, self.page_size).get_page(parse_int(self.query_dict.get(self.page_param, ""), 1))
 
     @property
     def is_filtered(self):

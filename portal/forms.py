@@ -7,12 +7,12 @@ the range first turns it into the field's ordinary "invalid choice" message.
 
 from django import forms
 
-MAX_ID = 2**63 - 1  # the largest id any supported database stores
+from .numbers import parse_int
 
 
 def _in_range(value):
-    text = str(value).strip()
-    return not text.lstrip("-").isdigit() or abs(int(text)) <= MAX_ID
+    # Ids are ASCII digits within the database's range; anything else is an invalid choice, not a lookup.
+    return parse_int(str(value).strip()) is not None
 
 
 class BoundedModelChoiceField(forms.ModelChoiceField):

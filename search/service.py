@@ -22,6 +22,7 @@ from wagtail.search.utils import normalise_query_string
 from knowledge.models import CaseStudyPage, Municipality
 from portal.i18n import active_language_code
 from portal.models import Audience, Theme
+from portal.numbers import parse_int
 
 from . import engines
 from .documents import CONTENT_TYPE_LABELS, FACETS
@@ -146,11 +147,7 @@ def parse_parameters(query_dict):
 
 
 def _page_number(raw):
-    try:
-        number = int(str(raw).strip()[:12])
-    except ValueError:
-        return 1
-    return max(1, number)
+    return parse_int(str(raw).strip(), minimum=1, maximum=10_000) or 1
 
 
 def synonym_groups():
@@ -312,7 +309,7 @@ def facet_labels(facet, values):
     if facet == "evidence_level":
         return _choices(CaseStudyPage, "evidence_level", values)
     if facet == "year":
-        return {value: value for value in values if value.isdigit() and 1900 <= int(value) <= 2100}
+        return {value: value for value in values if parse_int(value, minimum=1900, maximum=2100) is not None}
     return {}
 
 

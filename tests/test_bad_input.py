@@ -7,6 +7,7 @@ from urllib.parse import quote
 import pytest
 from django.apps import apps
 
+from portal.numbers import parse_int
 from tests.browser.site_pages import public_page_urls
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +166,83 @@ def test_a_submitted_script_is_stored_as_text_and_never_runs(site, client, setti
     assert "Aanpak <script>alert(1)</script>" in main.find("h1").get_text()  # shown as the text it is
     assert not main.find_all(["script", "img"])
     assert not [name for element in main.find_all(True) for name in element.attrs if name.startswith("on")]
+
+
+# Whole numbers as people and scripts mistype them: Unicode digits (superscript, Arabic-Indic, full-width,
+# mathematical), signs, spaces, exponents, decimals, underscores and values past 64 bits.
+NUMBER_PAYLOADS = [
+    "²", "٣", "１２", "𝟙", "⁵", "+1", "-1", "-0", " 1", "1 ", "1e3", "1.0", "1_000", "0x10", "",
+    "18446744073709551616", "9223372036854775808", "9" * 40,
+]
+# Every integer a public URL reads from its query string, per URL.
+INTEGER_QUERY_PARAMETERS = {
+    "/zoeken/?q=radicalisering": ["pagina", "jaar", "startjaar"],
+    "/praktijkvoorbeelden/": ["pagina", "startjaar", "jaar", "gemeente", "grootte", "stedelijkheid"],
+    "/curriculum/": ["pagina", "jaar"],
+    "/trefwoorden/polarisatie/": ["pagina"],
+    "/leerlijnen/": ["pagina"],
+    "/api/v1/modules/": ["pagina", "per_pagina"],
+    "/api/v1/case-studies/": ["pagina", "per_pagina", "startjaar"],
+    "/api/v1/municipalities/": ["pagina", "per_pagina"],
+}
+# Every integer in a URL path.
+INTEGER_PATHS = [
+    "/api/v1/modules/{}/", "/api/v1/case-studies/{}/", "/leerlijnen/{}/", "/leerlijnen/{}/afdrukken/",
+    "/leerlijnen/{}/agenda.ics", "/leerlijnen/mijn/{}/", "/leerlijnen/mijn/{}/stappen/", "/documents/{}/x.pdf",
+]
+
+
+def test_every_integer_query_parameter_is_strict(site, client):
+    for url, parameters in INTEGER_QUERY_PARAMETERS.items():
+        for parameter in parameters:
+            for payload in NUMBER_PAYLOADS:
+                response = client.get(url, {parameter: payload})
+                assert_safe(response, f"GET {url} {parameter}={payload!r}")
+                if url.startswith("/api/"):
+                    assert response["Content-Type"].startswith("application/json"), f"{url} {parameter}={payload!r}"
+
+
+def test_the_api_names_a_bad_page_number(site, client):
+    for payload in ["²", "٣", "+1", "1e3", "9" * 40]:
+        response = client.get("/api/v1/modules/", {"pagina": payload})
+        assert response.status_code == 400, payload
+        assert "pagina" in response.json()["error"]
+
+
+def test_a_page_number_in_other_digits_is_not_read_as_a_number(site, client):
+    # '٣' is 3 to int(); to the portal it is no page number, so the first page is shown.
+    first = client.get("/praktijkvoorbeelden/", {"pagina": "1"}).content
+    assert client.get("/praktijkvoorbeelden/", {"pagina": "٣"}).content == first
+
+
+def test_every_integer_in_a_url_path_is_strict(site, client, django_user_model):
+    client.force_login(django_user_model.objects.get(username="trainer"))
+    for template in INTEGER_PATHS:
+        for payload in NUMBER_PAYLOADS:
+            url = template.format(quote(payload, safe=""))
+            assert_safe(client.get(url), f"GET {url}")
+            assert_safe(client.post(url, {"action": "delete"}), f"POST {url}")
+
+
+def test_every_integer_form_field_is_strict(site, client, settings, django_user_model):
+    from curriculum.models import CoursePath
+    from tests.test_submission import form_data
+
+    settings.SUBMISSION_RATE_LIMIT = (100_000, 3600)
+    for payload in NUMBER_PAYLOADS:
+        for field in ("municipality", "other_municipalities", "start_year", "end_year", "themes", "domains"):
+            response = client.post("/praktijkvoorbeelden/insturen/", {**form_data(), field: payload})
+            assert_safe(response, f"POST submission {field}={payload!r}")
+            # Surrounding spaces are trimmed, as every form field does; everything else is refused.
+            if payload.strip() and parse_int(payload.strip()) is None and field in ("municipality", "start_year", "themes"):
+                assert response.status_code == 200, f"{field}={payload!r} was accepted"
+    trainer = django_user_model.objects.get(username="trainer")
+    client.force_login(trainer)
+    path = CoursePath.objects.filter(owner=trainer).first()
+    steps_before = path.steps.count()
+    for payload in NUMBER_PAYLOADS:
+        response = client.post("/leerlijnen/mijn/nieuw/", {"title": "Pad", "audience": payload})
+        assert_safe(response, f"POST new path audience={payload!r}")
+        response = client.post(f"/leerlijnen/mijn/{path.pk}/stappen/", {"module": payload})
+        assert_safe(response, f"POST step module={payload!r}")
+    assert path.steps.count() == steps_before
