@@ -139,7 +139,11 @@ def on_page_moved(sender, instance, **kwargs):
     update_pages(subtree_ids(instance))
 
 
-def on_view_restriction_changed(sender, instance, **kwargs):
+def on_view_restriction_changed(sender, instance, origin=None, **kwargs):
+    if isinstance(origin, Page) or getattr(origin, "model", None) is not None and issubclass(origin.model, Page):
+        # The restriction goes because its page is deleted: on_page_deleted took the page out already, and
+        # indexing it now (public for a moment, still in the table) would leave a row pointing at nothing.
+        return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         update_pages(subtree_ids(page))

@@ -69,3 +69,50 @@ def test_others_never_see_it(restricted, client, django_user_model, group_name):
         assert "openbare" in body or "zoeken" in url, url  # the public one is there: the check can fail
     parameters = service.parse_parameters(QueryDict("q=draaiboek"))
     assert service.run_search(parameters, record=False).total == 0
+
+
+def indexed_titles():
+    from search.models import SearchDocument
+
+    return set(SearchDocument.objects.values_list("title", flat=True))
+
+
+def assert_constraints_hold():
+    # PostgreSQL checks foreign keys at COMMIT, which a test's transaction never reaches: check them now.
+    from django.db import connection
+
+    connection.check_constraints()
+
+
+def test_deleting_a_restricted_live_page_works_and_leaves_nothing_indexed(restricted):
+    restricted.delete()
+    assert_constraints_hold()
+    assert RESTRICTED not in indexed_titles()
+
+
+def test_deleting_a_restricted_page_through_the_admin(restricted, admin_client):
+    response = admin_client.post(f"/admin/pages/{restricted.pk}/delete/")
+    assert response.status_code == 302
+    assert_constraints_hold()
+    assert RESTRICTED not in indexed_titles()
+
+
+def test_unpublishing_a_restricted_page_keeps_it_out_of_search(restricted):
+    restricted.unpublish()
+    assert_constraints_hold()
+    assert RESTRICTED not in indexed_titles()
+
+
+def test_moving_a_restricted_page_keeps_it_out_of_search(restricted, home_page):
+    target = CurriculumIndexPageFactory(parent=home_page, slug="ander-curriculum")
+    target.save_revision().publish()
+    restricted.move(target, pos="last-child")
+    assert_constraints_hold()
+    assert RESTRICTED not in indexed_titles()
+
+
+def test_lifting_the_restriction_indexes_the_page(restricted):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.filter(page=restricted).delete()
+    assert RESTRICTED in indexed_titles()
