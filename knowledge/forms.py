@@ -9,6 +9,7 @@ from portal.models import Theme
 from portal.numbers import StrictIntegerField
 
 from .models import Domain, Municipality
+from .office_files import problem_with_office_file
 
 # Attachment rules, checked on the server: extension AND the file's first bytes must fit.
 ALLOWED_ATTACHMENTS = {
@@ -29,8 +30,8 @@ class CaseStudySubmissionForm(forms.Form):
         Municipality.objects.all(), label=_("Samenwerkende gemeenten"), required=False,
         help_text=_("Bij regionale samenwerking; houd Ctrl of Cmd ingedrukt om er meer te kiezen."),
     )
-    start_year = StrictIntegerField(label=_("Startjaar"), min_value=1990, max_value=2100)
-    end_year = StrictIntegerField(label=_("Eindjaar"), min_value=1990, max_value=2100, required=False, help_text=_("Leeg laten als de aanpak nog loopt."))
+    start_year = StrictIntegerField(label=_("Startjaar"), min_value=1990, max_value=9999)
+    end_year = StrictIntegerField(label=_("Eindjaar"), min_value=1990, max_value=9999, required=False, help_text=_("Leeg laten als de aanpak nog loopt."))
     themes = BoundedModelMultipleChoiceField(Theme.objects.all(), label=_("Thema's"), widget=forms.CheckboxSelectMultiple)
     domains = BoundedModelMultipleChoiceField(Domain.objects.all(), label=_("Betrokken domeinen"), widget=forms.CheckboxSelectMultiple, required=False)
     summary = forms.CharField(label=_("Samenvatting in één of twee zinnen"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
@@ -77,6 +78,10 @@ class CaseStudySubmissionForm(forms.Form):
         upload.seek(0)
         if signatures is None or not head.startswith(signatures):
             raise forms.ValidationError(_("Alleen pdf-, docx- of odt-bestanden zijn toegestaan, en de inhoud moet bij de bestandsnaam passen."))
+        if extension in ("docx", "odt"):
+            problem = problem_with_office_file(upload, extension)
+            if problem:
+                raise forms.ValidationError(problem)
         return upload
 
     def clean_tags(self):

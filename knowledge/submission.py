@@ -13,12 +13,11 @@ from django.db.models import Q
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
 
+from .attachments import submissions_collection
 from .models import CaseStudyAttachment, CaseStudyIndexPage, CaseStudyPage
 
 logger = logging.getLogger(__name__)
-SUBMISSIONS_COLLECTION = "Inzendingen praktijkvoorbeelden"
 
 
 def as_rich_text(text):
@@ -59,8 +58,8 @@ def store_submission(data, attachment=None):
 
 
 def store_document(upload, title):
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=SUBMISSIONS_COLLECTION).first() or root.add_child(name=SUBMISSIONS_COLLECTION)
+    # Only the moderators can read it until the case study is published (knowledge.attachments).
+    collection = submissions_collection()
     document = get_document_model()(title=_("Bijlage bij ‘%(title)s’") % {"title": title}, file=upload, collection=collection)
     document.save()
     return document

@@ -4,7 +4,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve as wagtail_serve_document
+
 from portal.ratelimit import is_limited, too_many_requests
+
+from .attachments import SUBMISSIONS_COLLECTION
 
 from .forms import CaseStudySubmissionForm
 from .submission import notify, store_submission
@@ -43,3 +48,14 @@ def submit_case_study(request):
 
 def submission_thanks(request):
     return render(request, "knowledge/submission_thanks.html")
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document download (privacy, ETag, CSP), with submitted files never shown inline: a PDF
+    nobody has published yet is a download, also for the moderator who opens it."""
+    response = wagtail_serve_document(request, document_id, document_filename)
+    if response.get("Content-Disposition", "").startswith("inline"):
+        collection = get_document_model().objects.filter(pk=document_id).values_list("collection__name", flat=True).first()
+        if collection == SUBMISSIONS_COLLECTION:
+            response["Content-Disposition"] = "attachment" + response["Content-Disposition"].removeprefix("inline")
+    return response

@@ -6,8 +6,9 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as serve_documents
 
+from knowledge import views as knowledge_views
 from portal import two_factor
 from portal import views as portal_views
 from portal.sitemaps import AllLanguagesSitemap
@@ -26,7 +27,11 @@ urlpatterns = [
     path("admin/tweestapsverificatie/", two_factor.setup, name="two_factor_setup"),
     path("admin/tweestapsverificatie/controle/", two_factor.verify, name="two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document URLs, with ids in ASCII digits (its own pattern takes any Unicode digit) and the
+    # download view that keeps unpublished submissions from opening inline.
+    path("documents/<id:document_id>/<path:document_filename>", knowledge_views.serve_document, name="wagtaildocs_serve"),
+    path("documents/authenticate_with_password/<id:restriction_id>/", serve_documents.authenticate_with_password,
+         name="wagtaildocs_authenticate_with_password"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

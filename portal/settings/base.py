@@ -197,13 +197,16 @@ EMAIL_TIMEOUT = 10
 
 # Case-study submissions by municipalities.
 SUBMISSION_MAX_UPLOAD_SIZE = env_int("SUBMISSION_MAX_UPLOAD_SIZE_MB", 10) * 1024 * 1024
+# What a submitted docx or odt may unpack to (its parts together); more is refused as a possible zip bomb.
+SUBMISSION_MAX_UNPACKED_SIZE = env_int("SUBMISSION_MAX_UNPACKED_SIZE_MB", 50) * 1024 * 1024
 SUBMISSION_RATE_LIMIT = (env_int("SUBMISSION_RATE_LIMIT_PER_HOUR", 5), 3600)  # submissions, per seconds
 # Searches and suggestions per client address per minute: generous for people, a brake on scrapers.
 SEARCH_RATE_LIMIT = (env_int("SEARCH_RATE_LIMIT_PER_MINUTE", 60), 60)
 SUGGEST_RATE_LIMIT = (env_int("SUGGEST_RATE_LIMIT_PER_MINUTE", 300), 60)
 API_RATE_LIMIT = (env_int("API_RATE_LIMIT_PER_MINUTE", 120), 60)
 ALERT_RATE_LIMIT = (env_int("ALERT_RATE_LIMIT_PER_HOUR", 10), 3600)  # saved-search requests (each sends a mail)
-SUBMISSION_MODERATOR_GROUPS = ["Eindredacteur", "Moderators"]
+# Who reads unmoderated submissions (and gets mail about them); superusers always can.
+SUBMISSION_MODERATOR_GROUPS = ["Eindredacteur"]
 
 # Needs survey: public results never show a group of municipalities smaller than this (at least 2).
 NEEDS_SURVEY_MIN_GROUP_SIZE = max(2, env_int("NEEDS_SURVEY_MIN_GROUP_SIZE", 5))
@@ -228,6 +231,9 @@ WAGTAIL_SITE_NAME = "Kennisportaal Sociale Stabiliteit"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents always pass through Wagtail's view, which checks collection privacy; never a redirect to a
+# media URL that anyone could fetch (the proxy refuses /media/documents/ as well).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
