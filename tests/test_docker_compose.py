@@ -39,7 +39,7 @@ needs_compose = pytest.mark.skipif(
 
 def check_stack(config):
     services = config["services"]
-    assert set(services) == {"web", "db", "search", "scheduler"}
+    assert set(services) == {"proxy", "web", "db", "search", "scheduler", "redis"}
     # Scheduled publishing needs a clock: the scheduler runs Wagtail's command with the web's settings.
     assert "publish_scheduled" in " ".join(services["scheduler"]["command"])
     assert "send_search_alerts" in " ".join(services["scheduler"]["command"])
@@ -50,11 +50,22 @@ def check_stack(config):
     search_env = services["search"]["environment"]
     assert search_env["discovery.type"] == "single-node"
     assert "-Xmx" in search_env["ES_JAVA_OPTS"]
-    for name in ("web", "db", "search"):
+    for name in ("web", "db", "search", "redis"):
         assert services[name].get("healthcheck"), f"{name} has no healthcheck"
     depends = services["web"]["depends_on"]
     assert depends["db"]["condition"] == depends["search"]["condition"] == "service_healthy"
-    assert set(config["volumes"]) >= {"pgdata", "esdata", "media"}
+    assert set(config["volumes"]) >= {"pgdata", "esdata", "media", "static"}
+    # Only the proxy is published; it serves media and static from the web's volumes, read-only, with the
+    # configuration CI tests (tests/test_production_stack.py).
+    assert "ports" not in services["web"]
+    proxy_volumes = {volume["target"] if isinstance(volume, dict) else volume.split(":")[1]: volume
+                     for volume in services["proxy"]["volumes"]}
+    assert "/etc/nginx/templates/default.conf.template" in proxy_volumes
+    assert {"/srv/media", "/srv/static"} <= set(proxy_volumes)
+    # Every worker shares one Redis; forwarded addresses are trusted only from the compose network.
+    assert services["web"]["environment"]["REDIS_URL"] == "redis://redis:6379/0"
+    assert services["web"]["environment"]["TRUSTED_PROXIES"]
+    assert services["web"]["depends_on"]["redis"]["condition"] == "service_healthy"
     assert services["web"]["environment"]["DJANGO_SETTINGS_MODULE"] == "portal.settings.production"
 
 
