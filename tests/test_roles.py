@@ -125,3 +125,39 @@ def test_rejection_keeps_the_page_unpublished_with_a_comment(pages, django_user_
     assert entry.user == final_editor
     task_state.refresh_from_db()
     assert task_state.comment == "Bronnen ontbreken"
+
+
+def test_wagtails_default_groups_and_workflow_are_mapped_onto_ours():
+    from wagtail.models import Workflow, WorkflowPage
+
+    names = set(Group.objects.values_list("name", flat=True))
+    assert not names & {"Editors", "Moderators"}
+    assert not Workflow.objects.filter(name="Moderators approval", active=True).exists()
+    assert set(WorkflowPage.objects.values_list("workflow__name", flat=True)) == {"Redactionele beoordeling"}
+
+
+@pytest.mark.parametrize("group_name", ["Redacteur", "Eindredacteur"])
+@pytest.mark.parametrize("listing", ["/admin/documents/", "/admin/images/", "/admin/documents/multiple/add/",
+                                     "/admin/images/multiple/add/"])
+def test_editors_open_documents_and_images(django_user_model, client, group_name, listing):
+    client.force_login(member_of(django_user_model, group_name))
+    assert client.get(listing).status_code == 200
+
+
+def test_a_redacteur_cannot_delete_a_submitted_page(pages, django_user_model, client):
+    submitted = pages["case study"]
+    submitted.unpublish()
+    client.force_login(member_of(django_user_model, "Redacteur"))
+    response = client.post(f"/admin/pages/{submitted.pk}/delete/")
+    assert response.status_code in (302, 403)
+    assert type(submitted).objects.filter(pk=submitted.pk).exists()
+    bulk = client.post(f"/admin/bulk/wagtailcore/page/delete/?id={submitted.pk}")
+    assert bulk.status_code in (200, 302, 403)
+    assert type(submitted).objects.filter(pk=submitted.pk).exists()
+
+
+def test_an_eindredacteur_deletes_a_page_without_children(pages, django_user_model, client):
+    page = pages["case study"]
+    client.force_login(member_of(django_user_model, "Eindredacteur"))
+    assert client.post(f"/admin/pages/{page.pk}/delete/").status_code == 302
+    assert not type(page).objects.filter(pk=page.pk).exists()
