@@ -5,6 +5,7 @@ from portal.forms import BoundedModelChoiceField
 from portal.i18n import in_locale
 
 from .models import CoursePath, CoursePathStep, ModulePage
+from .paths import may_curate
 
 
 class CoursePathForm(forms.ModelForm):
@@ -16,7 +17,7 @@ class CoursePathForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["audience"].empty_label = None
-        if not user.has_perm("curriculum.curate_coursepath"):
+        if not may_curate(user):
             # Only editors publish a trainer's path as a curated public path.
             del self.fields["is_curated"]
 

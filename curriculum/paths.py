@@ -8,6 +8,8 @@ from django.db.models import Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.two_factor import second_factor_confirmed
+
 from .models import CoursePath, CoursePathStep, ModulePage, ModuleSession
 
 
@@ -86,18 +88,27 @@ def add_warnings(path, views):
             )
 
 
+def manages_all_paths(user):
+    """Editors (change permission) manage every trainer's path, once they confirmed the second factor."""
+    return user.has_perm("curriculum.change_coursepath") and second_factor_confirmed(user)
+
+
+def may_curate(user):
+    return user.has_perm("curriculum.curate_coursepath") and second_factor_confirmed(user)
+
+
 def can_edit(user, path):
-    """Trainers edit their own paths; editors (change permission) edit all."""
+    """Trainers edit their own paths; editors edit all."""
     if not user.is_authenticated:
         return False
-    if user.has_perm("curriculum.change_coursepath"):
+    if manages_all_paths(user):
         return True
     return path.owner_id == user.pk and user.has_perm("curriculum.add_coursepath")
 
 
 def paths_for(user):
     queryset = CoursePath.objects.select_related("audience", "owner")
-    if user.has_perm("curriculum.change_coursepath"):
+    if manages_all_paths(user):
         return queryset
     return queryset.filter(owner=user)
 

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from portal.two_factor import confirm_second_factor
+
 from . import paths
 from .forms import AddStepForm, CoursePathForm, StepForm
 from .ical import path_calendar
@@ -88,6 +90,9 @@ def trainer_required(view):
         user = request.user
         if not (user.has_perm("curriculum.add_coursepath") or user.has_perm("curriculum.change_coursepath")):
             raise PermissionDenied
+        if not user.has_perm("curriculum.add_coursepath") and not paths.manages_all_paths(user):
+            # An editor who is no trainer works here only with editor powers: second factor first.
+            return confirm_second_factor(request)
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -26,6 +26,7 @@ urlpatterns = [
     # Before the admin's own URLs: the second login step lives in the admin's URL space.
     path("admin/tweestapsverificatie/", two_factor.setup, name="two_factor_setup"),
     path("admin/tweestapsverificatie/controle/", two_factor.verify, name="two_factor_verify"),
+    path("admin/tweestapsverificatie/koppelen/<str:token>/", two_factor.enrol, name="two_factor_enrol"),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document URLs, with ids in ASCII digits (its own pattern takes any Unicode digit) and the
     # download view that keeps unpublished submissions from opening inline.

@@ -119,6 +119,8 @@ LOGIN_URL = "login"
 # Two-factor authentication for the admin; only the test settings (and a developer on purpose) switch it off.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = "Kennisportaal Sociale Stabiliteit"
+# How long an enrolment link (pairing an authenticator app) stays valid; it works once either way.
+TWO_FACTOR_ENROLMENT_HOURS = env_int("TWO_FACTOR_ENROLMENT_HOURS", 72)
 # Private pages send visitors to the portal's own login page, not Wagtail's bare one.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Password guessing (django-axes, counters in the shared cache): after this many failed logins for one account
