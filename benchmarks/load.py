@@ -1,33 +1,34 @@
-"""Load check: mixed public traffic from N concurrent users against gunicorn on loopback, bounded in time.
+"""Load check: mixed public traffic from N concurrent users through the production stack, bounded in time.
 
-    .venv/bin/python benchmarks/load.py                      # 50 users, 60 s, SQLite demo site
-    .venv/bin/python benchmarks/load.py --database-url postgres://...  --users 50 --seconds 60
+    .venv/bin/python benchmarks/load.py                      # 50 users, 60 s, 3 workers, SQLite demo site
+    .venv/bin/python benchmarks/load.py --database-url postgres://...  --users 50 --seconds 60 --flood
 
 It builds a throwaway site (migrate, demo content, search index, collectstatic) with the production
-settings, starts gunicorn on 127.0.0.1, lets every user walk the public pages (home, theme, audience,
-overviews with filters, module, case study, guidance, event, search, suggestions, course paths, feeds,
-sitemap, 404) without pause, and reports requests, errors and latency percentiles per page type.
-Exit status 1 when any request failed (a 5xx, a timeout, a refused connection or an unexpected status).
-The search rate limits are lifted for the run: all users share one address.
+settings and serves it as production does (benchmarks/stack.py): nginx with TLS in front of gunicorn
+(3 workers by default) sharing one Redis. Every user connects from its own loopback address (127.0.0.10,
+.11, ...) and walks the public pages (home, theme, audience, overviews with filters, module, case study,
+guidance, event, search, suggestions, course paths, feeds, sitemap, 404) without pause, under the
+production rate limits. With --flood one more client (127.0.0.250, four connections) searches nonstop:
+it should get 429s, and nobody else should. Reports requests, errors and latency percentiles per page
+type. Exit status 1 when any user's request failed (a 5xx, a 429, a timeout, a refused connection or an
+unexpected status).
 """
 
 import argparse
 import collections
-import os
-import secrets
-import socket
 import statistics
-import subprocess
 import sys
+import shutil
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.stack import Stack, session_from  # noqa: E402
+
+FLOOD_ADDRESS, FLOOD_CONNECTIONS = "127.0.0.250", 4
 
 # (page type, path, expected status); every user walks this list from a different starting point.
 TRAFFIC = [
@@ -51,68 +52,37 @@ TRAFFIC = [
 ]
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def fetch(session, url):
+    import requests
+
+    try:
+        response = session.get(url, timeout=30, allow_redirects=False)
+        return response.status_code
+    except requests.RequestException as error:
+        return type(error).__name__
 
 
-def site_environment(workdir, database_url, port, workers):
-    environment = dict(os.environ)
-    environment.update({
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url or f"sqlite:///{workdir / 'load.sqlite3'}",
-        "VAR_DIR": str(workdir),
-        "STATIC_ROOT": str(workdir / "static"),
-        "SEARCH_RATE_LIMIT_PER_MINUTE": "100000000",
-        "SUGGEST_RATE_LIMIT_PER_MINUTE": "100000000",
-        "DEMO_EDITOR_PASSWORD": secrets.token_urlsafe(16),
-        "DEMO_TRAINER_PASSWORD": secrets.token_urlsafe(16),
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_WORKERS": str(workers),
-        "GUNICORN_THREADS": "4",
-    })
-    return environment
-
-
-def prepare(environment):
-    for command in (["migrate", "--no-input"], ["load_demo_content"], ["rebuild_search_index"],
-                    ["collectstatic", "--no-input"]):
-        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=environment, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def wait_until_up(base_url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2):
-                return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.3)
-    raise SystemExit("gunicorn did not come up")
-
-
-def user(number, base_url, deadline, results, lock):
+def user(number, stack, deadline, results, lock):
+    session = session_from(f"127.0.0.{10 + number}", stack.certificate)
     step = number
     while time.monotonic() < deadline:
         page_type, path, expected = TRAFFIC[step % len(TRAFFIC)]
         step += 1
         started = time.perf_counter()
-        try:
-            with urllib.request.urlopen(base_url + path, timeout=30) as response:
-                response.read()
-                status = response.status
-        except urllib.error.HTTPError as error:
-            status = error.code
-        except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
-            status = f"{type(error).__name__}"
+        status = fetch(session, stack.base_url + path)
         elapsed = time.perf_counter() - started
         with lock:
             results[page_type].append((status == expected, status, elapsed))
+
+
+def flood(stack, deadline, statuses, lock):
+    session = session_from(FLOOD_ADDRESS, stack.certificate)
+    number = 0
+    while time.monotonic() < deadline:
+        number += 1
+        status = fetch(session, f"{stack.base_url}/zoeken/?q=polarisatie+{number}")
+        with lock:
+            statuses[status] += 1
 
 
 def percentile(values, fraction):
@@ -120,10 +90,12 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def report(results, seconds, users):
+def report(results, seconds, users, flood_statuses=None):
     total = sum(len(rows) for rows in results.values())
     errors = sum(1 for rows in results.values() for ok, _status, _elapsed in rows if not ok)
-    print(f"\n{users} users, {seconds} s: {total} requests ({total / seconds:.0f}/s), {errors} errors\n")
+    limited = sum(1 for rows in results.values() for _ok, status, _elapsed in rows if status == 429)
+    print(f"\n{users} users, {seconds} s: {total} requests ({total / seconds:.0f}/s), {errors} errors "
+          f"({limited} of them 429)\n")
     print(f"{'page type':<22}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
     for page_type, _path, _expected in TRAFFIC:
         rows = results.get(page_type, [])
@@ -133,6 +105,11 @@ def report(results, seconds, users):
         failed = [status for ok, status, _elapsed in rows if not ok]
         print(f"{page_type:<22}{len(rows):>9}{len(failed):>8}{statistics.median(times):>9.0f}"
               f"{percentile(times, 0.95):>9.0f}{max(times):>9.0f}" + (f"  {collections.Counter(failed)}" if failed else ""))
+    if flood_statuses is not None:
+        flooded = sum(flood_statuses.values())
+        print(f"\nflooding client {FLOOD_ADDRESS} ({FLOOD_CONNECTIONS} connections): {flooded} searches, "
+              f"{flood_statuses.get(200, 0)} answered, {flood_statuses.get(429, 0)} refused with 429, "
+              f"other: {dict((key, value) for key, value in flood_statuses.items() if key not in (200, 429))}")
     return errors
 
 
@@ -140,40 +117,42 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2))
-    parser.add_argument("--database-url", help="an empty database to build the site in (default: a new SQLite file)")
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--database-url", help="an empty PostgreSQL database to build the site in (default: SQLite)")
+    parser.add_argument("--redis-url", help="a Redis to share (default: an own redis-server on a free port)")
+    parser.add_argument("--flood", action="store_true", help="one more client searching nonstop from its own address")
     options = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="portal-load-") as workdir:
-        port = free_port()
-        environment = site_environment(Path(workdir), options.database_url, port, options.workers)
-        print("Building the demo site ...", flush=True)
-        prepare(environment)
-        # The server's log goes to a file: a pipe nobody reads would fill up and stall gunicorn.
-        server_log = open(Path(workdir) / "gunicorn.log", "w")
-        server = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null"],
-            cwd=ROOT, env=environment, stdout=server_log, stderr=subprocess.STDOUT,
-        )
-        base_url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_up(base_url)
-            print(f"gunicorn: {options.workers} workers x 4 threads on {base_url}; {options.users} users for "
-                  f"{options.seconds} s ...", flush=True)
-            results, lock = collections.defaultdict(list), threading.Lock()
-            deadline = time.monotonic() + options.seconds
-            threads = [threading.Thread(target=user, args=(n, base_url, deadline, results, lock)) for n in range(options.users)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-            server_log.close()
-        errors = report(results, options.seconds, options.users)
-        if errors:
-            print("\nServer log (last lines):\n" + "".join(open(Path(workdir) / "gunicorn.log").readlines()[-30:]))
+    workdir = tempfile.mkdtemp(prefix="portal-load-")  # under /tmp: nginx's workers must be able to read it
+    stack = Stack(workdir, database_url=options.database_url, redis_url=options.redis_url, workers=options.workers,
+                  threads=options.threads)
+    print("Building the demo site ...", flush=True)
+    stack.build()
+    stack.start()
+    try:
+        print(f"nginx (TLS) -> gunicorn {options.workers} workers x {options.threads} threads, Redis; "
+              f"{options.users} users for {options.seconds} s{' + a flooding client' if options.flood else ''} ...",
+              flush=True)
+        results, flood_statuses, lock = collections.defaultdict(list), collections.Counter(), threading.Lock()
+        deadline = time.monotonic() + options.seconds
+        threads = [threading.Thread(target=user, args=(n, stack, deadline, results, lock)) for n in range(options.users)]
+        if options.flood:
+            threads += [threading.Thread(target=flood, args=(stack, deadline, flood_statuses, lock))
+                        for _ in range(FLOOD_CONNECTIONS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        stack.stop()
+    errors = report(results, options.seconds, options.users, flood_statuses if options.flood else None)
+    if errors:
+        print("\nServer logs (last lines):\n" + stack.logs(30))
+    shutil.rmtree(workdir, ignore_errors=True)
+    if options.flood and flood_statuses.get(429, 0) == 0:
+        print("\nThe flooding client was never limited.")
+        errors += 1
     sys.exit(1 if errors else 0)
 
 

@@ -147,7 +147,8 @@ def parse_parameters(query_dict):
 
 
 def _page_number(raw):
-    return parse_int(str(raw).strip(), minimum=1, maximum=10_000) or 1
+    # ASCII digits only; a number past the last page shows the last page (the engines clamp it).
+    return parse_int(str(raw).strip(), minimum=1) or 1
 
 
 def synonym_groups():
