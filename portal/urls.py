@@ -53,3 +53,4 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+handler500 = "portal.views.server_error"

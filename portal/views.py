@@ -33,3 +33,14 @@ def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED), "",
              f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """A server error: the API answers JSON whatever went wrong (its clients parse every answer); pages get
+    the portal's 500 page, rendered without the request context that may itself have failed."""
+    from django.http import JsonResponse
+    from django.views.defaults import server_error as page_error
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": "internal server error"}, status=500)
+    return page_error(request)

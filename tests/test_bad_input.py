@@ -113,7 +113,7 @@ def test_the_needs_survey_and_alert_forms_survive_bad_values(site, client):
 
     questions = SurveyRound.objects.get(slug=OPEN_ROUND_SLUG).questions.values_list("pk", flat=True)
     client.force_login(get_user_model().objects.get(username="medewerker"))
-    for payload in PAYLOADS:
+    for payload in PAYLOADS + NUMBER_PAYLOADS:
         data = {"remarks": payload}
         for pk in questions:
             data.update({f"q{pk}-urgency": payload, f"q{pk}-formats": [payload], f"q{pk}-topics": [payload], f"q{pk}-support": payload})
@@ -246,3 +246,21 @@ def test_every_integer_form_field_is_strict(site, client, settings, django_user_
         response = client.post(f"/leerlijnen/mijn/{path.pk}/stappen/", {"module": payload})
         assert_safe(response, f"POST step module={payload!r}")
     assert path.steps.count() == steps_before
+
+
+@pytest.mark.django_db
+def test_an_unexpected_error_in_the_api_still_answers_json(client, monkeypatch):
+    from api import resources
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(resources, "municipalities", broken)
+    import api.views
+
+    monkeypatch.setattr(api.views, "municipalities", broken)
+    client.raise_request_exception = False
+    response = client.get("/api/v1/municipalities/")
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"error": "internal server error"}

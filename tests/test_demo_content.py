@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.http import HttpRequest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision
@@ -90,10 +91,10 @@ def test_demo_course_paths(demo_content, client):
 
 
 def test_demo_passwords_come_from_the_environment(demo_content, client):
-    assert client.login(username="redacteur", password="demo-editor-test-password")
+    assert client.login(request=HttpRequest(), username="redacteur", password="demo-editor-test-password")
     assert client.get("/admin/").status_code == 200
     client.logout()
-    assert client.login(username="trainer", password="demo-trainer-test-password")
+    assert client.login(request=HttpRequest(), username="trainer", password="demo-trainer-test-password")
     assert client.get("/leerlijnen/mijn/").status_code == 200
 
 
@@ -105,7 +106,7 @@ def test_generated_password_is_printed_once_and_works(db, monkeypatch, client):
     line = next(line for line in first.getvalue().splitlines() if "'redacteur', password '" in line)
     password = line.split("password '")[1].split("'")[0]
     assert len(password) >= 12
-    assert client.login(username="redacteur", password=password)
+    assert client.login(request=HttpRequest(), username="redacteur", password=password)
     second = StringIO()
     call_command("load_demo_content", stdout=second)
     assert password not in second.getvalue()

@@ -1,6 +1,7 @@
 """What a visitor sees: the Dutch home page and every page type, without leaks or SQL explosions."""
 
 import pytest
+from django.http import HttpRequest
 from django.test import RequestFactory
 from django.utils.html import strip_tags
 from django.views.defaults import server_error
@@ -141,7 +142,7 @@ def test_nul_in_a_form_post_is_refused_without_changing_data(demo_content, clien
     from curriculum.models import CoursePath
 
     before = CoursePath.objects.count()
-    client.login(username="trainer", password="demo-trainer-test-password")
+    client.login(request=HttpRequest(), username="trainer", password="demo-trainer-test-password")
     response = client.post("/leerlijnen/mijn/nieuw/", {"title": "Naam\x00", "audience": 1})
     assert response.status_code == 400
     assert CoursePath.objects.count() == before
