@@ -141,6 +141,7 @@ class Stack:
             self.after_migrate(self)
         self.manage("collectstatic", "--no-input")
         for folder in ("media", "static"):
+            (self.workdir / folder).mkdir(exist_ok=True)
             for path in [self.workdir / folder, *(self.workdir / folder).rglob("*")]:
                 os.chmod(path, 0o755 if path.is_dir() else 0o644)
 
