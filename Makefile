@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 MESSAGE_IGNORES := --ignore '.venv/*' --ignore 'var/*' --ignore 'benchmarks/*' --ignore 'tests/*' --ignore 'frontend/*'
 
-.PHONY: run test install install-dev migrate demo check clean messages css backup restore
+.PHONY: run test lint install install-dev migrate demo check clean messages css backup restore
 
 # The stamp files make re-runs cheap: pip runs again only when a requirements file changed.
 $(BIN)/python:
@@ -44,6 +44,11 @@ run: install
 ## test: the whole test suite; exits non-zero on any failure
 test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## lint: ruff's checks and its formatting, as configured in pyproject.toml (`ruff format .` fixes the formatting)
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 check: install-dev
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run

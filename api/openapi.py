@@ -10,7 +10,12 @@ DATE_TIME = {"type": "string", "format": "date-time", "nullable": True}
 
 
 def _object(properties, required=None):
-    return {"type": "object", "properties": properties, "required": required or list(properties), "additionalProperties": False}
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required or list(properties),
+        "additionalProperties": False,
+    }
 
 
 def _ref(name):
@@ -36,28 +41,59 @@ def _choices(choices):
 SCHEMAS = {
     "Error": _object({"error": STRING}),
     "Ignored": _object({"filter": STRING, "value": STRING}),
-    "Module": _object({
-        **PAGE_PROPERTIES, "themes": SLUGS, "audiences": SLUGS, "tags": SLUGS, "level": _choices(ModulePage.LEVELS),
-        "format": _choices(ModulePage.FORMATS), "duration_minutes": {"type": "integer"},
-        "provider": _object({"slug": STRING, "name": STRING}), "learning_goals": SLUGS, "cost": STRING,
-        "certificate": {"type": "boolean"},
-    }),
-    "Municipality": _object({
-        "cbs_code": {"type": "string", "pattern": "^GM[0-9]{4}$"}, "name": STRING, "province": {"type": "string", "enum": PROVINCES},
-        "inhabitants": {"type": "integer", "nullable": True},
-        "size_class": {"type": "string", "nullable": True, "enum": [value for _b, value, _l in SIZE_CLASSES] + [None]},
-        "urbanisation": {"type": "integer", "nullable": True, "minimum": 1, "maximum": 5},
-        "safety_region_code": NULLABLE_STRING, "safety_region": NULLABLE_STRING,
-    }),
-    "CaseStudy": _object({
-        **PAGE_PROPERTIES, "municipality": _ref("Municipality"), "themes": SLUGS, "tags": SLUGS,
-        "evidence_level": _choices(CaseStudyPage.EVIDENCE_LEVELS), "start_year": {"type": "integer"},
-        "end_year": {"type": "integer", "nullable": True}, "archived": {"type": "boolean"},
-    }),
-    "Guidance": _object({
-        **PAGE_PROPERTIES, "kind": _choices(GuidancePage.KINDS), "themes": SLUGS, "audiences": SLUGS, "tags": SLUGS,
-        "publication_date": {"type": "string", "format": "date", "nullable": True},
-    }),
+    "Module": _object(
+        {
+            **PAGE_PROPERTIES,
+            "themes": SLUGS,
+            "audiences": SLUGS,
+            "tags": SLUGS,
+            "level": _choices(ModulePage.LEVELS),
+            "format": _choices(ModulePage.FORMATS),
+            "duration_minutes": {"type": "integer"},
+            "provider": _object({"slug": STRING, "name": STRING}),
+            "learning_goals": SLUGS,
+            "cost": STRING,
+            "certificate": {"type": "boolean"},
+        }
+    ),
+    "Municipality": _object(
+        {
+            "cbs_code": {"type": "string", "pattern": "^GM[0-9]{4}$"},
+            "name": STRING,
+            "province": {"type": "string", "enum": PROVINCES},
+            "inhabitants": {"type": "integer", "nullable": True},
+            "size_class": {
+                "type": "string",
+                "nullable": True,
+                "enum": [value for _b, value, _l in SIZE_CLASSES] + [None],
+            },
+            "urbanisation": {"type": "integer", "nullable": True, "minimum": 1, "maximum": 5},
+            "safety_region_code": NULLABLE_STRING,
+            "safety_region": NULLABLE_STRING,
+        }
+    ),
+    "CaseStudy": _object(
+        {
+            **PAGE_PROPERTIES,
+            "municipality": _ref("Municipality"),
+            "themes": SLUGS,
+            "tags": SLUGS,
+            "evidence_level": _choices(CaseStudyPage.EVIDENCE_LEVELS),
+            "start_year": {"type": "integer"},
+            "end_year": {"type": "integer", "nullable": True},
+            "archived": {"type": "boolean"},
+        }
+    ),
+    "Guidance": _object(
+        {
+            **PAGE_PROPERTIES,
+            "kind": _choices(GuidancePage.KINDS),
+            "themes": SLUGS,
+            "audiences": SLUGS,
+            "tags": SLUGS,
+            "publication_date": {"type": "string", "format": "date", "nullable": True},
+        }
+    ),
     "Theme": _object({"slug": STRING, "name": STRING, "name_en": NULLABLE_STRING, "description": STRING}),
     "Audience": _object({"slug": STRING, "name": STRING, "name_en": NULLABLE_STRING}),
     "Tag": _object({"slug": STRING, "name": STRING, "count": {"type": "integer", "minimum": 1}}),
@@ -82,27 +118,51 @@ def _query(name, description, schema=None, repeatable=False):
     schema = schema or STRING
     if repeatable:
         schema = {"type": "array", "items": schema}
-    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema,
-            "style": "form", "explode": True}
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema,
+        "style": "form",
+        "explode": True,
+    }
 
 
 COMMON = [
     _query("pagina", "Page number, from 1.", {"type": "integer", "minimum": 1}),
     _query("per_pagina", "Items per page (1 to 100, default 20).", {"type": "integer", "minimum": 1, "maximum": 100}),
-    _query("taal", "Language of the pages: nl (default) or en, where English pages fall back to the Dutch original.",
-           {"type": "string", "enum": ["nl", "en"]}),
+    _query(
+        "taal",
+        "Language of the pages: nl (default) or en, where English pages fall back to the Dutch original.",
+        {"type": "string", "enum": ["nl", "en"]},
+    ),
 ]
 UPDATED_SINCE = _query(
-    "gewijzigd_sinds", "Only pages published or updated since this date or moment (ISO 8601, years 1900-2200).",
+    "gewijzigd_sinds",
+    "Only pages published or updated since this date or moment (ISO 8601, years 1900-2200).",
     {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]},
 )
 FILTERS = {
-    "modules": [("thema", "Theme slug"), ("doelgroep", "Audience slug"), ("niveau", "Level"), ("vorm", "Format"),
-                ("aanbieder", "Provider slug"), ("trefwoord", "Tag slug")],
-    "case-studies": [("thema", "Theme slug"), ("trefwoord", "Tag slug"), ("provincie", "Province"),
-                     ("grootte", "Size class of the municipality"), ("stedelijkheid", "Urbanisation level 1-5"),
-                     ("veiligheidsregio", "Safety region code"), ("domein", "Domain slug"), ("onderbouwing", "Evidence level"),
-                     ("startjaar", "Start year")],
+    "modules": [
+        ("thema", "Theme slug"),
+        ("doelgroep", "Audience slug"),
+        ("niveau", "Level"),
+        ("vorm", "Format"),
+        ("aanbieder", "Provider slug"),
+        ("trefwoord", "Tag slug"),
+    ],
+    "case-studies": [
+        ("thema", "Theme slug"),
+        ("trefwoord", "Tag slug"),
+        ("provincie", "Province"),
+        ("grootte", "Size class of the municipality"),
+        ("stedelijkheid", "Urbanisation level 1-5"),
+        ("veiligheidsregio", "Safety region code"),
+        ("domein", "Domain slug"),
+        ("onderbouwing", "Evidence level"),
+        ("startjaar", "Start year"),
+    ],
     "guidance": [("thema", "Theme slug"), ("doelgroep", "Audience slug"), ("soort", "Kind"), ("trefwoord", "Tag slug")],
 }
 ITEMS = {"modules": "Module", "case-studies": "CaseStudy", "guidance": "Guidance"}
@@ -124,46 +184,73 @@ def _responses(ok_schema, content_type="application/json", not_found=False):
 def openapi_document(server_url):
     paths = {}
     for name, item in ITEMS.items():
-        filters = [_query(param, description + "." + FILTER_NOTE, repeatable=True) for param, description in FILTERS[name]]
-        paths[f"/{name}/"] = {"get": {
-            "operationId": f"list_{name.replace('-', '_')}", "summary": f"Published {name.replace('-', ' ')}",
-            "parameters": COMMON + filters + [UPDATED_SINCE],
-            "responses": _responses(_list_schema(item, with_ignored=True), not_found=True),
-        }}
-        paths[f"/{name}/{{id}}/"] = {"get": {
-            "operationId": f"get_{name.replace('-', '_')}",
-            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}, COMMON[2]],
-            "responses": _responses(_ref(item), not_found=True),
-        }}
-        for file_format, content_type, schema in (("csv", "text/csv", STRING), ("json", "application/json", {"type": "array", "items": _ref(item)})):
-            paths[f"/{name}.{file_format}"] = {"get": {
-                "operationId": f"export_{name.replace('-', '_')}_{file_format}",
-                "summary": f"All selected {name.replace('-', ' ')} as {file_format.upper()} (streamed)",
-                "parameters": [COMMON[2]] + filters + [UPDATED_SINCE],
-                "responses": _responses(schema, content_type=content_type),
-            }}
+        filters = [
+            _query(param, description + "." + FILTER_NOTE, repeatable=True) for param, description in FILTERS[name]
+        ]
+        paths[f"/{name}/"] = {
+            "get": {
+                "operationId": f"list_{name.replace('-', '_')}",
+                "summary": f"Published {name.replace('-', ' ')}",
+                "parameters": COMMON + filters + [UPDATED_SINCE],
+                "responses": _responses(_list_schema(item, with_ignored=True), not_found=True),
+            }
+        }
+        paths[f"/{name}/{{id}}/"] = {
+            "get": {
+                "operationId": f"get_{name.replace('-', '_')}",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
+                    COMMON[2],
+                ],
+                "responses": _responses(_ref(item), not_found=True),
+            }
+        }
+        for file_format, content_type, schema in (
+            ("csv", "text/csv", STRING),
+            ("json", "application/json", {"type": "array", "items": _ref(item)}),
+        ):
+            paths[f"/{name}.{file_format}"] = {
+                "get": {
+                    "operationId": f"export_{name.replace('-', '_')}_{file_format}",
+                    "summary": f"All selected {name.replace('-', ' ')} as {file_format.upper()} (streamed)",
+                    "parameters": [COMMON[2]] + filters + [UPDATED_SINCE],
+                    "responses": _responses(schema, content_type=content_type),
+                }
+            }
     for name, item in (("themes", "Theme"), ("audiences", "Audience"), ("tags", "Tag")):
-        paths[f"/{name}/"] = {"get": {"operationId": f"list_{name}", "parameters": COMMON,
-                                      "responses": _responses(_list_schema(item), not_found=True)}}
-    paths["/municipalities/"] = {"get": {
-        "operationId": "list_municipalities",
-        "parameters": COMMON + [_query("provincie", "Province." + FILTER_NOTE, repeatable=True),
-                                _query("grootte", "Size class." + FILTER_NOTE, repeatable=True)],
-        "responses": _responses(_list_schema("Municipality"), not_found=True),
-    }}
-    paths["/municipalities/{cbs_code}/"] = {"get": {
-        "operationId": "get_municipality",
-        "parameters": [{"name": "cbs_code", "in": "path", "required": True, "schema": STRING}],
-        "responses": _responses(_ref("Municipality"), not_found=True),
-    }}
+        paths[f"/{name}/"] = {
+            "get": {
+                "operationId": f"list_{name}",
+                "parameters": COMMON,
+                "responses": _responses(_list_schema(item), not_found=True),
+            }
+        }
+    paths["/municipalities/"] = {
+        "get": {
+            "operationId": "list_municipalities",
+            "parameters": COMMON
+            + [
+                _query("provincie", "Province." + FILTER_NOTE, repeatable=True),
+                _query("grootte", "Size class." + FILTER_NOTE, repeatable=True),
+            ],
+            "responses": _responses(_list_schema("Municipality"), not_found=True),
+        }
+    }
+    paths["/municipalities/{cbs_code}/"] = {
+        "get": {
+            "operationId": "get_municipality",
+            "parameters": [{"name": "cbs_code", "in": "path", "required": True, "schema": STRING}],
+            "responses": _responses(_ref("Municipality"), not_found=True),
+        }
+    }
     return {
         "openapi": "3.0.3",
         "info": {
             "title": "Kennisportaal Sociale Stabiliteit – open data",
             "version": "1.0.0",
             "description": "Read-only data of the portal: modules of the curriculum, case studies, guidance, themes, "
-                           "audiences, tags and municipalities. Only published, public content. Filters are the same as on "
-                           "the portal's overview pages. CORS is open for GET; requests are rate limited per address.",
+            "audiences, tags and municipalities. Only published, public content. Filters are the same as on "
+            "the portal's overview pages. CORS is open for GET; requests are rate limited per address.",
         },
         "servers": [{"url": server_url}],
         "paths": paths,

@@ -54,24 +54,55 @@ class PageResource:
         return queryset, page_filter.ignored
 
     def detail(self, pk):
-        return self.model.objects.live().public().select_related("locale", *self.select_related).prefetch_related(
-            *self.prefetch_related
-        ).filter(pk=pk).first()
+        return (
+            self.model.objects.live()
+            .public()
+            .select_related("locale", *self.select_related)
+            .prefetch_related(*self.prefetch_related)
+            .filter(pk=pk)
+            .first()
+        )
 
 
 PAGE_COLUMNS = ("id", "title", "url", "language", "intro", "first_published_at", "last_published_at")
 
 MODULES = PageResource(
-    "modules", ModulePage, ModuleFilter, representations.module, ("provider",), ("themes", "audiences", "tags"),
-    PAGE_COLUMNS + ("themes", "audiences", "tags", "level", "format", "duration_minutes", "provider.name", "cost", "certificate"),
+    "modules",
+    ModulePage,
+    ModuleFilter,
+    representations.module,
+    ("provider",),
+    ("themes", "audiences", "tags"),
+    PAGE_COLUMNS
+    + ("themes", "audiences", "tags", "level", "format", "duration_minutes", "provider.name", "cost", "certificate"),
 )
 CASE_STUDIES = PageResource(
-    "case-studies", CaseStudyPage, CaseStudyFilter, representations.case_study, ("municipality",), ("themes", "tags"),
-    PAGE_COLUMNS + ("municipality.cbs_code", "municipality.name", "municipality.province", "themes", "tags",
-                    "evidence_level", "start_year", "end_year", "archived"),
+    "case-studies",
+    CaseStudyPage,
+    CaseStudyFilter,
+    representations.case_study,
+    ("municipality",),
+    ("themes", "tags"),
+    PAGE_COLUMNS
+    + (
+        "municipality.cbs_code",
+        "municipality.name",
+        "municipality.province",
+        "themes",
+        "tags",
+        "evidence_level",
+        "start_year",
+        "end_year",
+        "archived",
+    ),
 )
 GUIDANCE = PageResource(
-    "guidance", GuidancePage, GuidanceFilter, representations.guidance, (), ("themes", "audiences", "tags"),
+    "guidance",
+    GuidancePage,
+    GuidanceFilter,
+    representations.guidance,
+    (),
+    ("themes", "audiences", "tags"),
     PAGE_COLUMNS + ("kind", "themes", "audiences", "tags", "publication_date"),
 )
 PAGE_RESOURCES = {resource.name: resource for resource in (MODULES, CASE_STUDIES, GUIDANCE)}
@@ -89,8 +120,10 @@ def updated_since(query_dict):
     if day is not None:
         moment = datetime.datetime.combine(day, datetime.time.min)
     if moment is None:
-        raise BadParameter(_("%(param)s moet een datum of tijdstip zijn, zoals 2026-01-31 of 2026-01-31T09:00:00+01:00.")
-                           % {"param": UPDATED_SINCE_PARAM})
+        raise BadParameter(
+            _("%(param)s moet een datum of tijdstip zijn, zoals 2026-01-31 of 2026-01-31T09:00:00+01:00.")
+            % {"param": UPDATED_SINCE_PARAM}
+        )
     if not 1900 <= moment.year <= 2200:
         # Far-off years cannot be converted between time zones; no page was published then anyway.
         raise BadParameter(_("%(param)s moet tussen 1900 en 2200 liggen.") % {"param": UPDATED_SINCE_PARAM})
@@ -102,8 +135,11 @@ def updated_since(query_dict):
 def tags_with_counts():
     """Tags of published, public pages, with how many such pages carry them (restricted pages count for nothing)."""
     counts = {}
-    for model, relation in ((ModulePage, "curriculum_moduletag_items"), (CaseStudyPage, "knowledge_casestudytag_items"),
-                            (GuidancePage, "knowledge_guidancetag_items")):
+    for model, relation in (
+        (ModulePage, "curriculum_moduletag_items"),
+        (CaseStudyPage, "knowledge_casestudytag_items"),
+        (GuidancePage, "knowledge_guidancetag_items"),
+    ):
         live = model.objects.live().public()
         rows = (
             Tag.objects.filter(**{f"{relation}__content_object__in": live})

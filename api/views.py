@@ -91,7 +91,10 @@ def paginated(request, items, represent):
     try:
         page = paginator.page(number)
     except EmptyPage:
-        raise NotFound(_("Pagina %(number)d bestaat niet (de laatste is %(pages)d).") % {"number": number, "pages": paginator.num_pages})
+        raise NotFound(
+            _("Pagina %(number)d bestaat niet (de laatste is %(pages)d).")
+            % {"number": number, "pages": paginator.num_pages}
+        ) from None
 
     def link(to):
         query = request.GET.copy()
@@ -110,13 +113,15 @@ def paginated(request, items, represent):
 
 @api_endpoint
 def index(request):
-    return json_response({
-        "openapi": request.build_absolute_uri(reverse("api:openapi")),
-        "resources": {
-            name: request.build_absolute_uri(reverse(f"api:{name}"))
-            for name in ("modules", "case-studies", "guidance", "themes", "audiences", "tags", "municipalities")
-        },
-    })
+    return json_response(
+        {
+            "openapi": request.build_absolute_uri(reverse("api:openapi")),
+            "resources": {
+                name: request.build_absolute_uri(reverse(f"api:{name}"))
+                for name in ("modules", "case-studies", "guidance", "themes", "audiences", "tags", "municipalities")
+            },
+        }
+    )
 
 
 @api_endpoint
@@ -149,7 +154,9 @@ def theme_list(request):
 
 @api_endpoint
 def audience_list(request):
-    return json_response(paginated(request, Audience.objects.order_by("sort_order", "name"), representations.taxonomy_term))
+    return json_response(
+        paginated(request, Audience.objects.order_by("sort_order", "name"), representations.taxonomy_term)
+    )
 
 
 @api_endpoint
@@ -172,10 +179,10 @@ def municipality_detail(request, cbs_code):
 
 # Exports: the same selection as the overview, every row, streamed in chunks so memory stays flat.
 
+
 class _Echo:
     def write(self, value):
         return value
-
 
 
 @api_endpoint
@@ -199,10 +206,13 @@ def page_export(request, resource_name, file_format):
             yield "\ufeff"
             yield writer.writerow(resource.csv_columns)
             for representation in represented():
-                yield writer.writerow([spreadsheet_safe(cell) for cell in representations.flat_row(representation, resource.csv_columns)])
+                yield writer.writerow(
+                    [spreadsheet_safe(cell) for cell in representations.flat_row(representation, resource.csv_columns)]
+                )
 
         response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     else:
+
         def chunks():
             yield "["
             for position, representation in enumerate(represented()):

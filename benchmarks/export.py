@@ -48,7 +48,9 @@ BATCH = 2000
 def create_case_studies(count):
     home = Site.objects.get(is_default_site=True).root_page
     index = home.add_child(instance=CaseStudyIndexPage(title="Praktijkvoorbeelden", slug="praktijkvoorbeelden"))
-    municipality = Municipality.objects.create(cbs_code="GM0307", name="Amersfoort", province="Utrecht", inhabitants=161000)
+    municipality = Municipality.objects.create(
+        cbs_code="GM0307", name="Amersfoort", province="Utrecht", inhabitants=161000
+    )
     themes = list(Theme.objects.all())
     tags = [Tag.objects.create(name=f"trefwoord {n}", slug=f"trefwoord-{n}") for n in range(20)]
     content_type = ContentType.objects.get_for_model(CaseStudyPage)
@@ -56,26 +58,47 @@ def create_case_studies(count):
     own_fields = [field for field in CaseStudyPage._meta.local_concrete_fields]
     for start in range(0, count, BATCH):
         positions = range(start, min(count, start + BATCH))
-        pages = Page.objects.bulk_create([
-            Page(title=f"Praktijkvoorbeeld {n}", draft_title=f"Praktijkvoorbeeld {n}", slug=f"voorbeeld-{n}",
-                 content_type=content_type, live=True, first_published_at=now, last_published_at=now,
-                 path=Page._get_path(index.path, index.depth + 1, n + 1), depth=index.depth + 1, numchild=0,
-                 url_path=f"{index.url_path}voorbeeld-{n}/", locale_id=index.locale_id)
-            for n in positions
-        ])
+        pages = Page.objects.bulk_create(
+            [
+                Page(
+                    title=f"Praktijkvoorbeeld {n}",
+                    draft_title=f"Praktijkvoorbeeld {n}",
+                    slug=f"voorbeeld-{n}",
+                    content_type=content_type,
+                    live=True,
+                    first_published_at=now,
+                    last_published_at=now,
+                    path=Page._get_path(index.path, index.depth + 1, n + 1),
+                    depth=index.depth + 1,
+                    numchild=0,
+                    url_path=f"{index.url_path}voorbeeld-{n}/",
+                    locale_id=index.locale_id,
+                )
+                for n in positions
+            ]
+        )
         studies = [
-            CaseStudyPage(page_ptr_id=page.pk, intro=f"Samenvatting van voorbeeld {n}.", municipality=municipality,
-                          start_year=2020 + n % 6, challenge="<p>De opgave.</p>", approach="<p>De aanpak.</p>",
-                          evidence_level="beschreven", partners="Gemeente\nPolitie")
-            for page, n in zip(pages, positions)
+            CaseStudyPage(
+                page_ptr_id=page.pk,
+                intro=f"Samenvatting van voorbeeld {n}.",
+                municipality=municipality,
+                start_year=2020 + n % 6,
+                challenge="<p>De opgave.</p>",
+                approach="<p>De aanpak.</p>",
+                evidence_level="beschreven",
+                partners="Gemeente\nPolitie",
+            )
+            for page, n in zip(pages, positions, strict=True)
         ]
         # Multi-table inheritance has no bulk_create: insert the case-study rows for the page rows above.
         CaseStudyPage._base_manager._insert(studies, fields=own_fields, using="default")
         CaseStudyPage.themes.through.objects.bulk_create(
             CaseStudyPage.themes.through(casestudypage_id=page.pk, theme_id=themes[n % len(themes)].pk)
-            for page, n in zip(pages, positions)
+            for page, n in zip(pages, positions, strict=True)
         )
-        CaseStudyTag.objects.bulk_create(CaseStudyTag(content_object_id=page.pk, tag=tags[n % 20]) for page, n in zip(pages, positions))
+        CaseStudyTag.objects.bulk_create(
+            CaseStudyTag(content_object_id=page.pk, tag=tags[n % 20]) for page, n in zip(pages, positions, strict=True)
+        )
     Page.objects.filter(pk=index.pk).update(numchild=count)
 
 
@@ -95,6 +118,7 @@ def streamed_export(file_format):
         request = RequestFactory().get(f"/api/v1/case-studies.{file_format}", HTTP_HOST="localhost")
         response = views.page_export(request, resource_name="case-studies", file_format=file_format)
         return sum(len(chunk) for chunk in response.streaming_content)
+
     return run
 
 
@@ -115,8 +139,11 @@ def main():
         fresh_database()
         create_case_studies(size)
         streamed_export("csv")()  # once untimed: imports, URL resolvers and site caches are not the export's cost
-        for name, run in (("CSV, streamed", streamed_export("csv")), ("JSON, streamed", streamed_export("json")),
-                          ("JSON built in memory (for contrast)", in_memory_json)):
+        for name, run in (
+            ("CSV, streamed", streamed_export("csv")),
+            ("JSON, streamed", streamed_export("json")),
+            ("JSON built in memory (for contrast)", in_memory_json),
+        ):
             connection.queries_log.clear()
             peak, seconds, output = measure(run)
             print(f"| {size:,} | {name} | {peak / 2**20:.1f} | {seconds:.1f} | {output / 2**20:.1f} |", flush=True)

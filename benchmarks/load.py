@@ -16,9 +16,9 @@ unexpected status).
 
 import argparse
 import collections
+import shutil
 import statistics
 import sys
-import shutil
 import tempfile
 import threading
 import time
@@ -94,8 +94,10 @@ def report(results, seconds, users, flood_statuses=None):
     total = sum(len(rows) for rows in results.values())
     errors = sum(1 for rows in results.values() for ok, _status, _elapsed in rows if not ok)
     limited = sum(1 for rows in results.values() for _ok, status, _elapsed in rows if status == 429)
-    print(f"\n{users} users, {seconds} s: {total} requests ({total / seconds:.0f}/s), {errors} errors "
-          f"({limited} of them 429)\n")
+    print(
+        f"\n{users} users, {seconds} s: {total} requests ({total / seconds:.0f}/s), {errors} errors "
+        f"({limited} of them 429)\n"
+    )
     print(f"{'page type':<22}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
     for page_type, _path, _expected in TRAFFIC:
         rows = results.get(page_type, [])
@@ -103,13 +105,18 @@ def report(results, seconds, users, flood_statuses=None):
             continue
         times = [elapsed * 1000 for _ok, _status, elapsed in rows]
         failed = [status for ok, status, _elapsed in rows if not ok]
-        print(f"{page_type:<22}{len(rows):>9}{len(failed):>8}{statistics.median(times):>9.0f}"
-              f"{percentile(times, 0.95):>9.0f}{max(times):>9.0f}" + (f"  {collections.Counter(failed)}" if failed else ""))
+        print(
+            f"{page_type:<22}{len(rows):>9}{len(failed):>8}{statistics.median(times):>9.0f}"
+            f"{percentile(times, 0.95):>9.0f}{max(times):>9.0f}"
+            + (f"  {collections.Counter(failed)}" if failed else "")
+        )
     if flood_statuses is not None:
         flooded = sum(flood_statuses.values())
-        print(f"\nflooding client {FLOOD_ADDRESS} ({FLOOD_CONNECTIONS} connections): {flooded} searches, "
-              f"{flood_statuses.get(200, 0)} answered, {flood_statuses.get(429, 0)} refused with 429, "
-              f"other: {dict((key, value) for key, value in flood_statuses.items() if key not in (200, 429))}")
+        print(
+            f"\nflooding client {FLOOD_ADDRESS} ({FLOOD_CONNECTIONS} connections): {flooded} searches, "
+            f"{flood_statuses.get(200, 0)} answered, {flood_statuses.get(429, 0)} refused with 429, "
+            f"other: {dict((key, value) for key, value in flood_statuses.items() if key not in (200, 429))}"
+        )
     return errors
 
 
@@ -125,21 +132,32 @@ def main():
     options = parser.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="portal-load-")  # under /tmp: nginx's workers must be able to read it
-    stack = Stack(workdir, database_url=options.database_url, redis_url=options.redis_url, workers=options.workers,
-                  threads=options.threads)
+    stack = Stack(
+        workdir,
+        database_url=options.database_url,
+        redis_url=options.redis_url,
+        workers=options.workers,
+        threads=options.threads,
+    )
     print("Building the demo site ...", flush=True)
     stack.build()
     stack.start()
     try:
-        print(f"nginx (TLS) -> gunicorn {options.workers} workers x {options.threads} threads, Redis; "
-              f"{options.users} users for {options.seconds} s{' + a flooding client' if options.flood else ''} ...",
-              flush=True)
+        print(
+            f"nginx (TLS) -> gunicorn {options.workers} workers x {options.threads} threads, Redis; "
+            f"{options.users} users for {options.seconds} s{' + a flooding client' if options.flood else ''} ...",
+            flush=True,
+        )
         results, flood_statuses, lock = collections.defaultdict(list), collections.Counter(), threading.Lock()
         deadline = time.monotonic() + options.seconds
-        threads = [threading.Thread(target=user, args=(n, stack, deadline, results, lock)) for n in range(options.users)]
+        threads = [
+            threading.Thread(target=user, args=(n, stack, deadline, results, lock)) for n in range(options.users)
+        ]
         if options.flood:
-            threads += [threading.Thread(target=flood, args=(stack, deadline, flood_statuses, lock))
-                        for _ in range(FLOOD_CONNECTIONS)]
+            threads += [
+                threading.Thread(target=flood, args=(stack, deadline, flood_statuses, lock))
+                for _ in range(FLOOD_CONNECTIONS)
+            ]
         for thread in threads:
             thread.start()
         for thread in threads:

@@ -81,20 +81,33 @@ def build_corpus():
     for key, title, intro, theme_slugs, audience_slugs, tags, (provider_name, abbreviation) in MODULES:
         provider = ProviderFactory(name=provider_name, abbreviation=abbreviation, slug=slugify(abbreviation))
         page = ModulePageFactory(
-            parent=curriculum, title=title, slug=slugify(key), intro=intro, provider=provider,
-            themes=[themes[slug] for slug in theme_slugs], audiences=[audiences[slug] for slug in audience_slugs],
+            parent=curriculum,
+            title=title,
+            slug=slugify(key),
+            intro=intro,
+            provider=provider,
+            themes=[themes[slug] for slug in theme_slugs],
+            audiences=[audiences[slug] for slug in audience_slugs],
         )
         page.tags.add(*tags)
         page.save()
         pages[key] = page
     for key, title, intro, text, theme_slugs, tags, (code, name, province), year in CASE_STUDIES:
         municipality, _created = Municipality.objects.get_or_create(
-            cbs_code=code, defaults={"name": name, "province": province},
+            cbs_code=code,
+            defaults={"name": name, "province": province},
         )
         page = CaseStudyPageFactory(
-            parent=case_index, title=title, slug=slugify(key), intro=intro, municipality=municipality,
-            challenge=f"<p>{text}</p>", approach="<p>Zie hierboven.</p>", start_year=year,
-            themes=[themes[slug] for slug in theme_slugs], tags=tags,
+            parent=case_index,
+            title=title,
+            slug=slugify(key),
+            intro=intro,
+            municipality=municipality,
+            challenge=f"<p>{text}</p>",
+            approach="<p>Zie hierboven.</p>",
+            start_year=year,
+            themes=[themes[slug] for slug in theme_slugs],
+            tags=tags,
         )
         pages[key] = page
     for key, source, title, intro in ENGLISH_PAGES:
@@ -129,10 +142,16 @@ def evaluate(keys_by_url):
         with translation.override(language):
             parameters = service.parse_parameters(QueryDict(urlencode({"q": query})))
             results = service.run_search(parameters, record=False)
-        outcomes.append(Outcome(
-            query=query, language=language, ranked=[keys_by_url.get(item.url) for item in results.items],
-            total=results.total, must=list(must), must_not=list(must_not),
-        ))
+        outcomes.append(
+            Outcome(
+                query=query,
+                language=language,
+                ranked=[keys_by_url.get(item.url) for item in results.items],
+                total=results.total,
+                must=list(must),
+                must_not=list(must_not),
+            )
+        )
     return outcomes
 
 
@@ -150,7 +169,9 @@ def recorded_must_pass():
     """The query keys recorded as passing on every engine ('nl:polarisatie')."""
     if not MUST_PASS_FILE.exists():
         return []
-    return [line.strip() for line in MUST_PASS_FILE.read_text().splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        line.strip() for line in MUST_PASS_FILE.read_text().splitlines() if line.strip() and not line.startswith("#")
+    ]
 
 
 def _alternative_analyses():
@@ -186,7 +207,10 @@ def compare_analyses(keys_by_url):
 
     rows = []
     for name, (term_function, parts_function) in _alternative_analyses().items():
-        with mock.patch.object(text, "dutch_term", term_function), mock.patch.object(text, "compound_parts", parts_function):
+        with (
+            mock.patch.object(text, "dutch_term", term_function),
+            mock.patch.object(text, "compound_parts", parts_function),
+        ):
             index_everything()
             rows.append((name, summary(evaluate(keys_by_url))))
     index_everything()
@@ -197,8 +221,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--failures", action="store_true", help="list the failing queries per engine")
     parser.add_argument("--record", action="store_true", help=f"write {MUST_PASS_FILE.name}")
-    parser.add_argument("--compare-analyses", action="store_true",
-                        help="also compare Dutch analyses (Snowball variants, lemmas, derivations, compounds)")
+    parser.add_argument(
+        "--compare-analyses",
+        action="store_true",
+        help="also compare Dutch analyses (Snowball variants, lemmas, derivations, compounds)",
+    )
     arguments = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -218,16 +245,19 @@ def main():
 
         ElasticsearchEngine(elasticsearch_url, "relevance").delete_all()  # a fresh start, like the database
     engines_to_ask = [("database", None)] + ([("elasticsearch", elasticsearch_url)] if elasticsearch_url else [])
-    with override_settings(ELASTICSEARCH_URL=elasticsearch_url, SEARCH_INDEX_PREFIX="relevance",
-                           SEARCH_REFRESH_AFTER_WRITE=True):
+    with override_settings(
+        ELASTICSEARCH_URL=elasticsearch_url, SEARCH_INDEX_PREFIX="relevance", SEARCH_REFRESH_AFTER_WRITE=True
+    ):
         keys_by_url = build_corpus()
         index_everything()
     results = {}
     for name, url in engines_to_ask:
         with override_settings(ELASTICSEARCH_URL=url, SEARCH_INDEX_PREFIX="relevance"):
             results[name] = evaluate(keys_by_url)
-    print(f"Judged queries: {len(results['database'])}; corpus: {len(keys_by_url)} pages; "
-          f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}\n")
+    print(
+        f"Judged queries: {len(results['database'])}; corpus: {len(keys_by_url)} pages; "
+        f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}\n"
+    )
     print("| engine | success@3 | MRR | zero results |")
     print("|---|---:|---:|---:|")
     for name, outcomes in results.items():
@@ -246,11 +276,16 @@ def main():
             print(f"\nFailing on {name}:")
             for outcome in outcomes:
                 if not outcome.passed:
-                    print(f"  {outcome.key!r}: got {outcome.ranked[:5]} ({outcome.total} results), "
-                          f"want top 3 {outcome.must}, not {outcome.must_not}")
+                    print(
+                        f"  {outcome.key!r}: got {outcome.ranked[:5]} ({outcome.total} results), "
+                        f"want top 3 {outcome.must}, not {outcome.must_not}"
+                    )
     if arguments.record:
-        passing = [outcome.key for outcome in results["database"]
-                   if all(next(o for o in outcomes if o.key == outcome.key).passed for outcomes in results.values())]
+        passing = [
+            outcome.key
+            for outcome in results["database"]
+            if all(next(o for o in outcomes if o.key == outcome.key).passed for outcomes in results.values())
+        ]
         MUST_PASS_FILE.write_text(
             "# Judged queries that pass on every engine (benchmarks/relevance.py --record); tests/test_relevance.py\n"
             "# fails when one of them stops passing.\n" + "\n".join(passing) + "\n"

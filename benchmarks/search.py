@@ -52,9 +52,26 @@ TYPES = [("module", 0.25), ("case_study", 0.35), ("guidance", 0.2), ("event", 0.
 THEMES = ["inclusie", "polarisatie", "problematisch-gedrag-en-ondermijning", "radicalisering-en-extremisme"]
 AUDIENCES = ["bestuurders", "beleidsmedewerkers", "professionals", "trainers"]
 TAGS = [
-    "jongeren", "onderwijs", "online", "wijkaanpak", "zorg-en-veiligheid", "signalering", "casusoverleg", "moskee",
-    "sport", "ouders", "discriminatie", "desinformatie", "drugs", "weerbaarheid", "dialoog", "bestuur", "politie",
-    "jongerenwerk", "sociale-media", "netwerk",
+    "jongeren",
+    "onderwijs",
+    "online",
+    "wijkaanpak",
+    "zorg-en-veiligheid",
+    "signalering",
+    "casusoverleg",
+    "moskee",
+    "sport",
+    "ouders",
+    "discriminatie",
+    "desinformatie",
+    "drugs",
+    "weerbaarheid",
+    "dialoog",
+    "bestuur",
+    "politie",
+    "jongerenwerk",
+    "sociale-media",
+    "netwerk",
 ]
 EVIDENCE = ["praktijkervaring", "beschreven", "theoretisch-onderbouwd", "effectief"]
 MUNICIPALITIES = [
@@ -63,10 +80,20 @@ MUNICIPALITIES = [
     if line.strip()
 ]
 SUBJECTS = [
-    "Polarisatie op school", "Samenwerking tussen zorg en veiligheid", "Radicalisering signaleren", "Ondermijning in de wijk",
-    "Inclusie in beleid", "Jongeren en extremisme online", "Spanningen in de buurt", "Coördinatie van het casusoverleg",
-    "Weerbaarheid van jongeren", "Georganiseerde criminaliteit en het sociaal domein", "Dialoog na een incident",
-    "Desinformatie en complotdenken", "Discriminatie aanpakken", "Problematisch gedrag van groepen",
+    "Polarisatie op school",
+    "Samenwerking tussen zorg en veiligheid",
+    "Radicalisering signaleren",
+    "Ondermijning in de wijk",
+    "Inclusie in beleid",
+    "Jongeren en extremisme online",
+    "Spanningen in de buurt",
+    "Coördinatie van het casusoverleg",
+    "Weerbaarheid van jongeren",
+    "Georganiseerde criminaliteit en het sociaal domein",
+    "Dialoog na een incident",
+    "Desinformatie en complotdenken",
+    "Discriminatie aanpakken",
+    "Problematisch gedrag van groepen",
 ]
 SENTENCES = [
     "De gemeente werkt samen met het wijkteam, de politie en het onderwijs om spanningen vroeg te signaleren.",
@@ -96,7 +123,14 @@ QUERIES = [
     ("samenwerking zorg en veiligheid", {}),
     ("radicaliseren", {"type": ["module"]}),
     ("gemeenten coordinatie", {}),
-    ("ondermijning", {"type": ["case_study"], "province": ["Utrecht", "Noord-Brabant"], "themes": ["problematisch-gedrag-en-ondermijning"]}),
+    (
+        "ondermijning",
+        {
+            "type": ["case_study"],
+            "province": ["Utrecht", "Noord-Brabant"],
+            "themes": ["problematisch-gedrag-en-ondermijning"],
+        },
+    ),
     ("jongeren online", {"type": ["module", "guidance"], "audiences": ["professionals"], "year": ["2024", "2025"]}),
     ("dialoog incident", {"themes": ["polarisatie"], "province": ["Zuid-Holland"], "evidence_level": ["beschreven"]}),
     ("weerbaarheid", {}),
@@ -124,15 +158,24 @@ def generate(count, first_id):
         year = rng.randint(2015, 2026)
         doc_type = weighted_type(rng)
         yield {
-            "id": first_id + offset, "type": doc_type, "title": title, "summary": body[:300], "body": body,
-            "url": f"/benchmark/{offset}/", "date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-            "year": [year], "themes": rng.sample(THEMES, rng.randint(1, 2)), "audiences": rng.sample(AUDIENCES, rng.randint(1, 2)),
+            "id": first_id + offset,
+            "type": doc_type,
+            "title": title,
+            "summary": body[:300],
+            "body": body,
+            "url": f"/benchmark/{offset}/",
+            "date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "year": [year],
+            "themes": rng.sample(THEMES, rng.randint(1, 2)),
+            "audiences": rng.sample(AUDIENCES, rng.randint(1, 2)),
             "tags": rng.sample(TAGS, rng.randint(0, 4)),
             "province": [province] if doc_type == "case_study" else [],
             "municipality": [municipality_code] if doc_type == "case_study" else [],
             "evidence_level": [rng.choice(EVIDENCE)] if doc_type == "case_study" else [],
             "language": ["nl"],
-            "title_stems": text.term_text(title), "filed_stems": "", "stems": text.term_text(title, body),
+            "title_stems": text.term_text(title),
+            "filed_stems": "",
+            "stems": text.term_text(title, body),
             "folded": " ".join(text.words(f"{title} {body}")),
         }
 
@@ -154,11 +197,20 @@ def create_pages(count):
     content_type = ContentType.objects.get_for_model(Page)
     batch, first_id = [], None
     for position in range(count):
-        batch.append(Page(
-            title=f"Document {position}", slug=f"document-{position}", content_type=content_type, live=True,
-            path=Page._get_path(home.path, home.depth + 1, position + 1), depth=home.depth + 1, numchild=0,
-            url_path=f"{home.url_path}document-{position}/", locale_id=home.locale_id, draft_title=f"Document {position}",
-        ))
+        batch.append(
+            Page(
+                title=f"Document {position}",
+                slug=f"document-{position}",
+                content_type=content_type,
+                live=True,
+                path=Page._get_path(home.path, home.depth + 1, position + 1),
+                depth=home.depth + 1,
+                numchild=0,
+                url_path=f"{home.url_path}document-{position}/",
+                locale_id=home.locale_id,
+                draft_title=f"Document {position}",
+            )
+        )
         if len(batch) == 5000:
             created = Page.objects.bulk_create(batch)
             first_id = first_id or created[0].pk
@@ -184,6 +236,7 @@ class QueryTimeout(Exception):
 
 def with_timeout(run_one, seconds):
     """Stop a database query after `seconds` (SQLite: interrupt; PostgreSQL: statement_timeout)."""
+
     def run(text_query, filters):
         connection.ensure_connection()
         if connection.vendor == "postgresql":
@@ -203,6 +256,7 @@ def with_timeout(run_one, seconds):
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute("SET statement_timeout = 0")
+
     return run
 
 
@@ -233,8 +287,11 @@ def portal_engine_query(engine):
     def run(text_query, filters):
         # The search page's real request: it always keeps to the visitor's language.
         request_filters = {**filters, "language": ["nl"]}
-        response = engine.search(SearchRequest(query=parse_query(text_query), filters=request_filters, page=1, page_size=10))
+        response = engine.search(
+            SearchRequest(query=parse_query(text_query), filters=request_filters, page=1, page_size=10)
+        )
         return response.total
+
     return run
 
 
@@ -257,10 +314,16 @@ def index_wagtail_stock(count, first_id):
     started = time.perf_counter()
     batch = []
     for document in generate(count, first_id):
-        batch.append(BenchmarkDocument(
-            title=document["title"], body=document["body"], type=document["type"], theme=document["themes"][0],
-            province=(document["province"] or [""])[0], year=document["year"][0],
-        ))
+        batch.append(
+            BenchmarkDocument(
+                title=document["title"],
+                body=document["body"],
+                type=document["type"],
+                theme=document["themes"][0],
+                province=(document["province"] or [""])[0],
+                year=document["year"][0],
+            )
+        )
         if len(batch) == 5000:
             backend.add_bulk(BenchmarkDocument, BenchmarkDocument.objects.bulk_create(batch))
             batch = []
@@ -284,13 +347,17 @@ def describe_machine():
         memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
     except (OSError, ValueError, IndexError):
         pass
-    return f"{os.cpu_count()} CPU ({cpu}){memory}, {platform.system()} {platform.release()}, Python {platform.python_version()}, database {connection.vendor}"
+    system = f"{platform.system()} {platform.release()}"
+    return (
+        f"{os.cpu_count()} CPU ({cpu}){memory}, {system}, Python {platform.python_version()}, "
+        f"database {connection.vendor}"
+    )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--rounds", type=int, default=10, help="times each of the %d queries runs" % len(QUERIES))
+    parser.add_argument("--rounds", type=int, default=10, help=f"times each of the {len(QUERIES)} queries runs")
     parser.add_argument("--engines", default="elasticsearch,database,wagtail")
     parser.add_argument("--budget", type=float, default=300, help="seconds of querying per engine and size at most")
     parser.add_argument("--timeout", type=float, default=60, help="a database query slower than this is stopped")
@@ -302,9 +369,14 @@ def main():
         wanted.remove("elasticsearch")
 
     print(f"Machine: {describe_machine()}")
-    print(f"Queries: {len(QUERIES)} fixed queries x {arguments.rounds} rounds after one warm-up round, "
-          f"at most {arguments.budget:.0f} s per engine; database queries stopped after {arguments.timeout:.0f} s\n")
-    print("| documents | engine | prepare (s) | index (s) | queries timed | p50 (ms) | p95 (ms) | p99 (ms) | p95 with 3 facets (ms) |")
+    print(
+        f"Queries: {len(QUERIES)} fixed queries x {arguments.rounds} rounds after one warm-up round, "
+        f"at most {arguments.budget:.0f} s per engine; database queries stopped after {arguments.timeout:.0f} s\n"
+    )
+    print(
+        "| documents | engine | prepare (s) | index (s) | queries timed | p50 (ms) | p95 (ms) | p99 (ms) | p95 with 3 "
+        "facets (ms) |"
+    )
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for size in arguments.sizes:
         fresh_database()
@@ -314,15 +386,21 @@ def main():
             pass
         prepare = time.perf_counter() - started
 
-        def report(name, index_seconds, samples, three_facets, timeouts, prepare_seconds=prepare):
+        def report(name, index_seconds, samples, three_facets, timeouts, prepare_seconds=prepare, size=size):
             timed = f"{len(samples)}" + (f" (+{timeouts} stopped)" if timeouts else "")
             if not samples:
-                print(f"| {size:,} | {name} | {prepare_seconds:.1f} | {index_seconds:.1f} | {timed} | – | – | – | – |", flush=True)
+                print(
+                    f"| {size:,} | {name} | {prepare_seconds:.1f} | {index_seconds:.1f} | {timed} | – | – | – | – |",
+                    flush=True,
+                )
                 return
             p50, p95, p99 = percentiles(samples)
             facets = f"{percentiles(three_facets)[1]:.1f}" if three_facets else "–"
-            print(f"| {size:,} | {name} | {prepare_seconds:.1f} | {index_seconds:.1f} | {timed} | {p50:.1f} | {p95:.1f} | {p99:.1f} | {facets} |",
-                  flush=True)
+            print(
+                f"| {size:,} | {name} | {prepare_seconds:.1f} | {index_seconds:.1f} | {timed} "
+                f"| {p50:.1f} | {p95:.1f} | {p99:.1f} | {facets} |",
+                flush=True,
+            )
 
         if "elasticsearch" in wanted:
             engine = ElasticsearchEngine(url, "benchmark")
@@ -330,20 +408,31 @@ def main():
             started = time.perf_counter()
             engine.rebuild(generate(size, first_id))
             index_seconds = time.perf_counter() - started - prepare
-            report("portal, Elasticsearch", index_seconds,
-                   *time_queries(portal_engine_query(engine), arguments.rounds, arguments.budget))
+            report(
+                "portal, Elasticsearch",
+                index_seconds,
+                *time_queries(portal_engine_query(engine), arguments.rounds, arguments.budget),
+            )
             engine.delete_all()
         if "database" in wanted:
             engine = DatabaseEngine()
             started = time.perf_counter()
             engine.rebuild(generate(size, first_id))
             index_seconds = time.perf_counter() - started - prepare
-            report(f"portal, database ({connection.vendor})", index_seconds,
-                   *time_queries(with_timeout(portal_engine_query(engine), arguments.timeout), arguments.rounds, arguments.budget))
+            report(
+                f"portal, database ({connection.vendor})",
+                index_seconds,
+                *time_queries(
+                    with_timeout(portal_engine_query(engine), arguments.timeout), arguments.rounds, arguments.budget
+                ),
+            )
         if "wagtail" in wanted:
             index_seconds = index_wagtail_stock(size, first_id) - prepare
-            report(f"Wagtail stock search ({connection.vendor})", index_seconds,
-                   *time_queries(with_timeout(wagtail_stock_query, arguments.timeout), arguments.rounds, arguments.budget))
+            report(
+                f"Wagtail stock search ({connection.vendor})",
+                index_seconds,
+                *time_queries(with_timeout(wagtail_stock_query, arguments.timeout), arguments.rounds, arguments.budget),
+            )
 
 
 if __name__ == "__main__":

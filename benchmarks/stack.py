@@ -30,7 +30,9 @@ def free_port():
 
 
 def missing_tools():
-    return [tool for tool in ("nginx", "openssl") if shutil.which(tool) is None and not Path(f"/usr/sbin/{tool}").exists()]
+    return [
+        tool for tool in ("nginx", "openssl") if shutil.which(tool) is None and not Path(f"/usr/sbin/{tool}").exists()
+    ]
 
 
 def nginx_binary():
@@ -69,10 +71,26 @@ class Redis:
             port = free_port()
             binary = shutil.which("redis-server") or "/usr/bin/redis-server"
             self.process = subprocess.Popen(
-                [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                 "--dir", str(workdir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                [
+                    binary,
+                    "--port",
+                    str(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    str(workdir),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             self.url = f"redis://127.0.0.1:{port}/0"
-            wait_for(lambda: socket.create_connection(("127.0.0.1", port), timeout=1).close() is None, 20, "redis-server")
+            wait_for(
+                lambda: socket.create_connection(("127.0.0.1", port), timeout=1).close() is None, 20, "redis-server"
+            )
 
     def stop(self):
         if self.process:
@@ -83,8 +101,17 @@ class Redis:
 class Stack:
     """Build a site in ``workdir`` and serve it: ``base_url`` is nginx's HTTPS address."""
 
-    def __init__(self, workdir, database_url=None, redis_url=None, workers=3, threads=2, settings=None, demo=True,
-                 after_migrate=None):
+    def __init__(
+        self,
+        workdir,
+        database_url=None,
+        redis_url=None,
+        workers=3,
+        threads=2,
+        settings=None,
+        demo=True,
+        after_migrate=None,
+    ):
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         os.chmod(self.workdir, 0o755)  # nginx's workers (user nobody when started as root) read media from here
@@ -101,26 +128,28 @@ class Stack:
     def environment(self):
         environment = dict(os.environ)
         environment.pop("ELASTICSEARCH_URL", None)  # the database engine: this stack is about the web tier
-        environment.update({
-            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-            "SECRET_KEY": getattr(self, "_secret", None) or self._new_secret(),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DATABASE_URL": self.database_url,
-            "REDIS_URL": self.redis.url,
-            "CACHE_KEY_PREFIX": f"stack-{self.https_port}",
-            "TRUSTED_PROXIES": PROXY_ADDRESS,
-            "VAR_DIR": str(self.workdir),
-            "STATIC_ROOT": str(self.workdir / "static"),
-            "MEDIA_ROOT": str(self.workdir / "media"),
-            "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-            "DEMO_EDITOR_PASSWORD": "stack-editor-password-123",
-            "DEMO_TRAINER_PASSWORD": "stack-trainer-password-123",
-            "DEMO_STAFF_PASSWORD": "stack-staff-password-123",
-            "GUNICORN_BIND": f"127.0.0.1:{self.gunicorn_port}",
-            "GUNICORN_WORKERS": str(self.workers),
-            "GUNICORN_THREADS": str(self.threads),
-            "PYTHONPATH": str(ROOT),
-        })
+        environment.update(
+            {
+                "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+                "SECRET_KEY": getattr(self, "_secret", None) or self._new_secret(),
+                "ALLOWED_HOSTS": "127.0.0.1,localhost",
+                "DATABASE_URL": self.database_url,
+                "REDIS_URL": self.redis.url,
+                "CACHE_KEY_PREFIX": f"stack-{self.https_port}",
+                "TRUSTED_PROXIES": PROXY_ADDRESS,
+                "VAR_DIR": str(self.workdir),
+                "STATIC_ROOT": str(self.workdir / "static"),
+                "MEDIA_ROOT": str(self.workdir / "media"),
+                "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+                "DEMO_EDITOR_PASSWORD": "stack-editor-password-123",
+                "DEMO_TRAINER_PASSWORD": "stack-trainer-password-123",
+                "DEMO_STAFF_PASSWORD": "stack-staff-password-123",
+                "GUNICORN_BIND": f"127.0.0.1:{self.gunicorn_port}",
+                "GUNICORN_WORKERS": str(self.workers),
+                "GUNICORN_THREADS": str(self.threads),
+                "PYTHONPATH": str(ROOT),
+            }
+        )
         environment.update({key: str(value) for key, value in self.extra_settings.items()})
         return environment
 
@@ -129,8 +158,15 @@ class Stack:
         return self._secret
 
     def manage(self, *arguments, **kwargs):
-        return subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=self.environment, check=True,
-                              capture_output=True, text=True, **kwargs)
+        return subprocess.run(
+            [PYTHON, "manage.py", *arguments],
+            cwd=ROOT,
+            env=self.environment,
+            check=True,
+            capture_output=True,
+            text=True,
+            **kwargs,
+        )
 
     def build(self):
         self.manage("migrate", "--no-input")
@@ -147,19 +183,44 @@ class Stack:
 
     def _certificate(self):
         key, certificate = self.workdir / "tls.key", self.workdir / "tls.crt"
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-                        "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-                        "-keyout", str(key), "-out", str(certificate)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "-keyout",
+                str(key),
+                "-out",
+                str(certificate),
+            ],
+            check=True,
+            capture_output=True,
+        )
         return certificate, key
 
     def _nginx_conf(self):
         certificate, key = self._certificate()
         self.certificate = certificate
-        site = render_nginx_site({
-            "PORTAL_UPSTREAM": f"127.0.0.1:{self.gunicorn_port}", "HTTP_PORT": f"127.0.0.1:{self.http_port}",
-            "HTTPS_PORT": f"127.0.0.1:{self.https_port}", "TLS_CERTIFICATE": certificate,
-            "TLS_CERTIFICATE_KEY": key, "STATIC_ROOT": self.workdir / "static", "MEDIA_ROOT": self.workdir / "media",
-        })
+        site = render_nginx_site(
+            {
+                "PORTAL_UPSTREAM": f"127.0.0.1:{self.gunicorn_port}",
+                "HTTP_PORT": f"127.0.0.1:{self.http_port}",
+                "HTTPS_PORT": f"127.0.0.1:{self.https_port}",
+                "TLS_CERTIFICATE": certificate,
+                "TLS_CERTIFICATE_KEY": key,
+                "STATIC_ROOT": self.workdir / "static",
+                "MEDIA_ROOT": self.workdir / "media",
+            }
+        )
         temp = self.workdir / "nginx-temp"
         temp.mkdir(exist_ok=True)
         os.chmod(temp, 0o777)
@@ -169,22 +230,34 @@ class Stack:
             "daemon off;\nevents { worker_connections 1024; }\n"
             "http {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
             f"  access_log {self.workdir / 'nginx-access.log'};\n"
-            + "".join(f"  {kind}_temp_path {temp / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-            + site + "\n}\n"
+            + "".join(
+                f"  {kind}_temp_path {temp / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+            )
+            + site
+            + "\n}\n"
         )
         return conf
 
     def start(self):
         environment = self.environment
         log = open(self.workdir / "gunicorn.log", "w")
-        self.processes.append(subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null"],
-            cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT))
+        self.processes.append(
+            subprocess.Popen(
+                [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null"],
+                cwd=ROOT,
+                env=environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
         wait_for(lambda: _get(f"http://127.0.0.1:{self.gunicorn_port}/healthz", host="127.0.0.1") < 500, 90, "gunicorn")
         conf = self._nginx_conf()
         nginx_log = open(self.workdir / "nginx.log", "w")
-        self.processes.append(subprocess.Popen([nginx_binary(), "-c", str(conf), "-p", str(self.workdir)],
-                                               stdout=nginx_log, stderr=subprocess.STDOUT))
+        self.processes.append(
+            subprocess.Popen(
+                [nginx_binary(), "-c", str(conf), "-p", str(self.workdir)], stdout=nginx_log, stderr=subprocess.STDOUT
+            )
+        )
         wait_for(lambda: _get(f"{self.http_url}/healthz") == 200, 30, "nginx")
         return self
 

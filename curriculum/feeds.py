@@ -9,5 +9,3 @@ class NewModulesFeed(PageFeed):
     page_model = ModulePage
     title_text = _("Nieuwe modules – Kennisportaal Sociale Stabiliteit")
     description_text = _("Nieuwe en bijgewerkte modules van het rijksbrede curriculum voor gemeenten.")
-
-

@@ -33,7 +33,9 @@ class AddStepForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only published, public modules can be added.
-        self.fields["module"].queryset = in_locale(ModulePage.objects.live().public()).select_related("provider").order_by("title")
+        self.fields["module"].queryset = (
+            in_locale(ModulePage.objects.live().public()).select_related("provider").order_by("title")
+        )
         self.fields["module"].label_from_instance = lambda module: f"{module.title} ({module.provider})"
 
 

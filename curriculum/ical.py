@@ -7,7 +7,12 @@ from django.utils import timezone
 
 def escape(text):
     return (
-        (text or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+        (text or "")
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
     )
 
 
@@ -28,7 +33,7 @@ def fold(line):
 
 
 def path_calendar(path_view, url, host):
-    stamp = timezone.now().astimezone(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -41,7 +46,10 @@ def path_calendar(path_view, url, host):
         title = view.module.title if view.available else view.step.module_title
         description = view.step.note
         if view.available:
-            description = f"{view.module.get_format_display()}, {view.module.duration_display}, {view.module.provider}. {description}".strip()
+            module = view.module
+            description = (
+                f"{module.get_format_display()}, {module.duration_display}, {module.provider}. {description}".strip()
+            )
         lines += [
             "BEGIN:VEVENT",
             f"UID:coursepath-{path_view.path.pk}-step-{view.step.pk}@{host}",

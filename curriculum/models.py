@@ -33,7 +33,13 @@ class Provider(models.Model):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("omschrijving"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("abbreviation"), FieldPanel("slug"), FieldPanel("website"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("abbreviation"),
+        FieldPanel("slug"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -103,13 +109,17 @@ class ModulePage(BasePage):
     level = models.CharField(_("niveau"), max_length=20, choices=LEVELS)
     format = models.CharField(_("vorm"), max_length=20, choices=FORMATS)
     duration_minutes = models.PositiveIntegerField(_("duur in minuten"))
-    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="modules", verbose_name=_("aanbieder"))
+    provider = models.ForeignKey(
+        Provider, on_delete=models.PROTECT, related_name="modules", verbose_name=_("aanbieder")
+    )
     prerequisites = ParentalManyToManyField(
         "self", symmetrical=False, blank=True, related_name="required_for", verbose_name=_("voorkennis (modules)")
     )
     contact_name = models.CharField(_("contactpersoon"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
-    cost = models.CharField(_("kosten"), max_length=200, blank=True, help_text=_("Bijvoorbeeld ‘gratis’ of ‘€ 250 per deelnemer’."))
+    cost = models.CharField(
+        _("kosten"), max_length=200, blank=True, help_text=_("Bijvoorbeeld ‘gratis’ of ‘€ 250 per deelnemer’.")
+    )
     language = models.CharField(_("taal"), max_length=5, choices=LANGUAGES, default="nl")
     completion_criteria = models.TextField(_("afronding"), blank=True)
     certificate = models.BooleanField(_("met certificaat"), default=False)
@@ -137,7 +147,9 @@ class ModulePage(BasePage):
         ),
         InlinePanel("sessions", label=_("Geplande bijeenkomsten")),
         InlinePanel("materials", label=_("Materialen")),
-        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("last_reviewed")], heading=_("Beheer")),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("last_reviewed")], heading=_("Beheer")
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("learning_goals"),
@@ -167,7 +179,8 @@ class ModulePage(BasePage):
         titles[self.pk] = self.title
         chain = " → ".join(titles.get(pk, str(pk)) for pk in cycle)
         return _(
-            "Deze voorkennis maakt een kringloop: %(chain)s. Een module kan niet (via andere modules) zichzelf als voorkennis hebben."
+            "Deze voorkennis maakt een kringloop: %(chain)s. Een module kan niet (via andere modules) zichzelf als "
+            "voorkennis hebben."
         ) % {"chain": chain}
 
     def get_context(self, request, *args, **kwargs):
@@ -178,7 +191,9 @@ class ModulePage(BasePage):
         # Case studies point at modules (knowledge builds on curriculum), so this is a reverse relation.
         case_studies = getattr(self, "case_studies", None)
         context["related_case_studies"] = (
-            case_studies.live().public().select_related("municipality").order_by("title") if case_studies is not None else []
+            case_studies.live().public().select_related("municipality").order_by("title")
+            if case_studies is not None
+            else []
         )
         return context
 
@@ -206,11 +221,17 @@ class ModuleSession(Orderable):
 
     page = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="sessions")
     starts_at = models.DateTimeField(_("begint op"))
-    location = models.CharField(_("plaats"), max_length=200, blank=True, help_text=_("Leeg laten bij een online bijeenkomst."))
+    location = models.CharField(
+        _("plaats"), max_length=200, blank=True, help_text=_("Leeg laten bij een online bijeenkomst.")
+    )
     online = models.BooleanField(_("online"), default=False)
     registration_url = models.URLField(_("aanmeldlink"), blank=True)
 
-    panels = [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("online")]), FieldPanel("location"), FieldPanel("registration_url")]
+    panels = [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("online")]),
+        FieldPanel("location"),
+        FieldPanel("registration_url"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("geplande bijeenkomst")
@@ -226,7 +247,9 @@ class ModuleSession(Orderable):
 
 class ModuleMaterial(Orderable):
     page = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="materials")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
     title = models.CharField(_("titel"), max_length=200, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
@@ -244,12 +267,17 @@ class CoursePath(models.Model):
     )
     intro = models.TextField(_("inleiding"), blank=True)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="course_paths", verbose_name=_("eigenaar")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="course_paths",
+        verbose_name=_("eigenaar"),
     )
     # Unguessable and revocable; a new link replaces the old one.
     share_token = models.CharField(_("deelcode"), max_length=64, unique=True, null=True, blank=True, editable=False)
     is_curated = models.BooleanField(
-        _("gepubliceerd als voorbeeldleerlijn"), default=False,
+        _("gepubliceerd als voorbeeldleerlijn"),
+        default=False,
         help_text=_("Alleen redacteuren kunnen een leerlijn voor iedereen zichtbaar maken."),
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)

@@ -51,7 +51,9 @@ def load_path_view(path):
     upcoming = ModuleSession.objects.filter(starts_at__gte=timezone.now()).order_by("starts_at")
     modules = {
         module.pk: module
-        for module in ModulePage.objects.live().public().filter(pk__in=module_ids)
+        for module in ModulePage.objects.live()
+        .public()
+        .filter(pk__in=module_ids)
         .select_related("provider")
         .prefetch_related("audiences", "prerequisites", Prefetch("sessions", queryset=upcoming, to_attr="upcoming"))
     }
@@ -71,15 +73,22 @@ def add_warnings(path, views):
             position_of.setdefault(view.module.pk, view.number)
     for view in views:
         if not view.available:
-            view.warnings.append(_("Stap %(number)d: de module ‘%(title)s’ is niet meer beschikbaar.")
-                                 % {"number": view.number, "title": view.step.module_title})
+            view.warnings.append(
+                _("Stap %(number)d: de module ‘%(title)s’ is niet meer beschikbaar.")
+                % {"number": view.number, "title": view.step.module_title}
+            )
             continue
         for prerequisite in view.module.prerequisites.all():
             later = position_of.get(prerequisite.pk)
             if later and later > view.number:
                 view.warnings.append(
                     _("Stap %(number)d (‘%(title)s’) komt vóór stap %(later)d (‘%(prerequisite)s’), die voorkennis is.")
-                    % {"number": view.number, "title": view.module.title, "later": later, "prerequisite": prerequisite.title}
+                    % {
+                        "number": view.number,
+                        "title": view.module.title,
+                        "later": later,
+                        "prerequisite": prerequisite.title,
+                    }
                 )
         if path.audience_id not in {audience.pk for audience in view.module.audiences.all()}:
             view.warnings.append(
@@ -116,7 +125,10 @@ def paths_for(user):
 def add_step(path, module, note="", planned_date=None):
     last = path.steps.aggregate(last=Max("position"))["last"]
     return path.steps.create(
-        module=module, module_title=module.title, note=note, planned_date=planned_date,
+        module=module,
+        module_title=module.title,
+        note=note,
+        planned_date=planned_date,
         position=0 if last is None else last + 1,
     )
 
@@ -156,8 +168,14 @@ def duplicate_path(path, owner):
         title=_("Kopie van %(title)s") % {"title": path.title}, audience=path.audience, intro=path.intro, owner=owner
     )
     CoursePathStep.objects.bulk_create(
-        CoursePathStep(path=copy, module_id=step.module_id, module_title=step.module_title, note=step.note,
-                       planned_date=step.planned_date, position=step.position)
+        CoursePathStep(
+            path=copy,
+            module_id=step.module_id,
+            module_title=step.module_title,
+            note=step.note,
+            planned_date=step.planned_date,
+            position=step.position,
+        )
         for step in path.steps.all()
     )
     return copy

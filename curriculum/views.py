@@ -24,6 +24,7 @@ MAX_TOKEN_LENGTH = 64
 
 # -- reading a path: curated (public) or through a share link ---------------------------------
 
+
 def public_path(pk=None, token=None):
     if token is not None:
         if len(token) > MAX_TOKEN_LENGTH:
@@ -55,9 +56,15 @@ def curated_list(request):
 @require_GET
 def path_detail(request, pk=None, token=None):
     path = public_path(pk, token)
-    response = render(request, "curriculum/path_detail.html", {
-        "path_view": paths.load_path_view(path), "urls": path_urls(path, token), "shared": token is not None,
-    })
+    response = render(
+        request,
+        "curriculum/path_detail.html",
+        {
+            "path_view": paths.load_path_view(path),
+            "urls": path_urls(path, token),
+            "shared": token is not None,
+        },
+    )
     if token is not None:
         # A shared link is not for search engines, and must not leak through the Referer header.
         response["X-Robots-Tag"] = "noindex, nofollow"
@@ -68,7 +75,9 @@ def path_detail(request, pk=None, token=None):
 @require_GET
 def path_print(request, pk=None, token=None):
     path = public_path(pk, token)
-    return render(request, "curriculum/path_print.html", {"path_view": paths.load_path_view(path), "urls": path_urls(path, token)})
+    return render(
+        request, "curriculum/path_print.html", {"path_view": paths.load_path_view(path), "urls": path_urls(path, token)}
+    )
 
 
 @require_GET
@@ -82,6 +91,7 @@ def path_calendar_download(request, pk=None, token=None):
 
 
 # -- the trainers' workspace ------------------------------------------------------------------
+
 
 def trainer_required(view):
     @login_required
@@ -108,9 +118,13 @@ def editable_path(request, pk):
 
 @trainer_required
 def my_paths(request):
-    return render(request, "curriculum/my_paths.html", {
-        "paths": paths.paths_for(request.user).annotate(step_count=Count("steps")),
-    })
+    return render(
+        request,
+        "curriculum/my_paths.html",
+        {
+            "paths": paths.paths_for(request.user).annotate(step_count=Count("steps")),
+        },
+    )
 
 
 @trainer_required
@@ -136,10 +150,18 @@ def edit_path(request, pk):
     path_view = paths.load_path_view(path)
     for view in path_view.steps:
         view.form = StepForm(instance=view.step, prefix=f"step-{view.step.pk}")
-    return render(request, "curriculum/path_edit.html", {
-        "form": form, "add_form": AddStepForm(), "path_view": path_view,
-        "share_url": request.build_absolute_uri(reverse("curriculum:shared_path", args=[path.share_token])) if path.share_token else None,
-    })
+    return render(
+        request,
+        "curriculum/path_edit.html",
+        {
+            "form": form,
+            "add_form": AddStepForm(),
+            "path_view": path_view,
+            "share_url": request.build_absolute_uri(reverse("curriculum:shared_path", args=[path.share_token]))
+            if path.share_token
+            else None,
+        },
+    )
 
 
 @trainer_required
@@ -148,7 +170,9 @@ def add_step(request, pk):
     path = editable_path(request, pk)
     form = AddStepForm(request.POST)
     if form.is_valid():
-        step = paths.add_step(path, form.cleaned_data["module"], form.cleaned_data["note"], form.cleaned_data["planned_date"])
+        step = paths.add_step(
+            path, form.cleaned_data["module"], form.cleaned_data["note"], form.cleaned_data["planned_date"]
+        )
         messages.success(request, _("Module ‘%(title)s’ toegevoegd.") % {"title": step.module_title})
         return redirect(f"{reverse('curriculum:edit_path', args=[path.pk])}#step-{step.pk}")
     messages.error(request, _("Kies een beschikbare module om toe te voegen."))

@@ -17,5 +17,8 @@ class KnowledgeConfig(AppConfig):
         page_published.connect(attachments.on_case_study_changed, dispatch_uid="knowledge_attachments_published")
         page_unpublished.connect(attachments.on_case_study_changed, dispatch_uid="knowledge_attachments_unpublished")
         for signal in (post_save, post_delete):
-            signal.connect(attachments.on_view_restriction_changed, sender=PageViewRestriction,
-                           dispatch_uid=f"knowledge_attachments_restriction_{signal is post_save}")
+            signal.connect(
+                attachments.on_view_restriction_changed,
+                sender=PageViewRestriction,
+                dispatch_uid=f"knowledge_attachments_restriction_{signal is post_save}",
+            )

@@ -47,7 +47,8 @@ def collection_for(page):
 def place_attachments(page):
     """Move the page's attachments into the collection its privacy calls for; returns how many moved."""
     documents = [
-        attachment.document for attachment in page.attachments.select_related("document__collection")
+        attachment.document
+        for attachment in page.attachments.select_related("document__collection")
         if attachment.document.collection.name in MANAGED_COLLECTIONS
     ]
     if not documents:
@@ -63,6 +64,7 @@ def place_attachments(page):
 
 
 # Signal receivers (connected in KnowledgeConfig.ready)
+
 
 def on_case_study_changed(sender, instance, **kwargs):
     from .models import CaseStudyPage

@@ -9,5 +9,3 @@ class NewCaseStudiesFeed(PageFeed):
     page_model = CaseStudyPage
     title_text = _("Nieuwe praktijkvoorbeelden – Kennisportaal Sociale Stabiliteit")
     description_text = _("Nieuwe praktijkvoorbeelden van gemeenten over sociale stabiliteit.")
-
-

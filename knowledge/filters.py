@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from portal.i18n import in_locale
 from portal.facets import Facet, FacetedFilter, FacetOption
+from portal.i18n import in_locale
 from portal.models import Audience, Theme
 
 from .models import PROVINCES, SIZE_CLASSES, URBANISATION_LEVELS, CaseStudyPage, Domain, GuidancePage, Municipality
@@ -19,23 +19,53 @@ class CaseStudyFilter(FacetedFilter):
         live = CaseStudyPage.objects.live().public()
         tags = Tag.objects.filter(knowledge_casestudytag_items__content_object__in=live).distinct().order_by("name")
         regions = (
-            Municipality.objects.exclude(safety_region_code="").order_by("safety_region_code")
-            .values_list("safety_region_code", "safety_region").distinct()
+            Municipality.objects.exclude(safety_region_code="")
+            .order_by("safety_region_code")
+            .values_list("safety_region_code", "safety_region")
+            .distinct()
         )
         years = live.order_by("-start_year").values_list("start_year", flat=True).distinct()
         return [
-            Facet("thema", _("Thema"), "themes__slug", [FacetOption(t.slug, t.display_name) for t in Theme.objects.all()]),
-            Facet("trefwoord", _("Trefwoord"), "tagged_items__tag__slug", [FacetOption(tag.slug, tag.name) for tag in tags]),
+            Facet(
+                "thema", _("Thema"), "themes__slug", [FacetOption(t.slug, t.display_name) for t in Theme.objects.all()]
+            ),
+            Facet(
+                "trefwoord",
+                _("Trefwoord"),
+                "tagged_items__tag__slug",
+                [FacetOption(tag.slug, tag.name) for tag in tags],
+            ),
             Facet("provincie", _("Provincie"), "municipality__province", [FacetOption(p, p) for p in PROVINCES]),
-            Facet("grootte", _("Grootte van de gemeente"), "municipality__size_class",
-                  [FacetOption(value, str(label)) for _bound, value, label in SIZE_CLASSES]),
-            Facet("stedelijkheid", _("Stedelijkheid"), "municipality__urbanisation",
-                  [FacetOption(str(value), str(label)) for value, label in URBANISATION_LEVELS]),
-            Facet("veiligheidsregio", _("Veiligheidsregio"), "municipality__safety_region_code",
-                  [FacetOption(code, name or code) for code, name in regions]),
-            Facet("domein", _("Domein"), "domains__slug", [FacetOption(d.slug, d.display_name) for d in Domain.objects.all()]),
-            Facet("onderbouwing", _("Onderbouwing"), "evidence_level",
-                  [FacetOption(value, str(label)) for value, label in CaseStudyPage.EVIDENCE_LEVELS]),
+            Facet(
+                "grootte",
+                _("Grootte van de gemeente"),
+                "municipality__size_class",
+                [FacetOption(value, str(label)) for _bound, value, label in SIZE_CLASSES],
+            ),
+            Facet(
+                "stedelijkheid",
+                _("Stedelijkheid"),
+                "municipality__urbanisation",
+                [FacetOption(str(value), str(label)) for value, label in URBANISATION_LEVELS],
+            ),
+            Facet(
+                "veiligheidsregio",
+                _("Veiligheidsregio"),
+                "municipality__safety_region_code",
+                [FacetOption(code, name or code) for code, name in regions],
+            ),
+            Facet(
+                "domein",
+                _("Domein"),
+                "domains__slug",
+                [FacetOption(d.slug, d.display_name) for d in Domain.objects.all()],
+            ),
+            Facet(
+                "onderbouwing",
+                _("Onderbouwing"),
+                "evidence_level",
+                [FacetOption(value, str(label)) for value, label in CaseStudyPage.EVIDENCE_LEVELS],
+            ),
             Facet("startjaar", _("Startjaar"), "start_year", [FacetOption(str(year), str(year)) for year in years]),
         ]
 
@@ -56,7 +86,11 @@ class CaseStudyFilter(FacetedFilter):
         return queryset.filter(municipality__in=municipality.similar())
 
     def result_queryset(self, queryset):
-        return queryset.select_related("municipality").prefetch_related("themes").order_by("archived", "-first_published_at", "title")
+        return (
+            queryset.select_related("municipality")
+            .prefetch_related("themes")
+            .order_by("archived", "-first_published_at", "title")
+        )
 
     @property
     def municipalities(self):
@@ -74,10 +108,22 @@ class GuidanceFilter(FacetedFilter):
         live = GuidancePage.objects.live().public()
         tags = Tag.objects.filter(knowledge_guidancetag_items__content_object__in=live).distinct().order_by("name")
         return [
-            Facet("thema", _("Thema"), "themes__slug", [FacetOption(t.slug, t.display_name) for t in Theme.objects.all()]),
-            Facet("doelgroep", _("Doelgroep"), "audiences__slug", [FacetOption(a.slug, a.display_name) for a in Audience.objects.all()]),
+            Facet(
+                "thema", _("Thema"), "themes__slug", [FacetOption(t.slug, t.display_name) for t in Theme.objects.all()]
+            ),
+            Facet(
+                "doelgroep",
+                _("Doelgroep"),
+                "audiences__slug",
+                [FacetOption(a.slug, a.display_name) for a in Audience.objects.all()],
+            ),
             Facet("soort", _("Soort"), "kind", [FacetOption(value, str(label)) for value, label in GuidancePage.KINDS]),
-            Facet("trefwoord", _("Trefwoord"), "tagged_items__tag__slug", [FacetOption(tag.slug, tag.name) for tag in tags]),
+            Facet(
+                "trefwoord",
+                _("Trefwoord"),
+                "tagged_items__tag__slug",
+                [FacetOption(tag.slug, tag.name) for tag in tags],
+            ),
         ]
 
     def base_queryset(self):

@@ -24,8 +24,18 @@ from portal.i18n import children_in_locale
 from portal.models import BasePage, TaxonomyTerm, Theme
 
 PROVINCES = [
-    "Groningen", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
-    "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg",
+    "Groningen",
+    "Fryslân",
+    "Drenthe",
+    "Overijssel",
+    "Flevoland",
+    "Gelderland",
+    "Utrecht",
+    "Noord-Holland",
+    "Zuid-Holland",
+    "Zeeland",
+    "Noord-Brabant",
+    "Limburg",
 ]
 
 # CBS size classes of municipalities by inhabitants (lower bound, value, label).
@@ -60,22 +70,35 @@ class Municipality(models.Model):
     """A Dutch municipality (reference data from CBS), so visitors can find 'municipalities like mine'."""
 
     cbs_code = models.CharField(
-        _("CBS-code"), max_length=6, unique=True,
+        _("CBS-code"),
+        max_length=6,
+        unique=True,
         validators=[RegexValidator(r"^GM[0-9]{4}\Z", _("Een CBS-gemeentecode is GM gevolgd door vier cijfers."))],
     )
     name = models.CharField(_("naam"), max_length=100)
     province = models.CharField(_("provincie"), max_length=20, choices=[(p, p) for p in PROVINCES])
     inhabitants = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
     size_class = models.CharField(
-        _("grootteklasse"), max_length=10, choices=[(value, label) for _b, value, label in SIZE_CLASSES], blank=True, editable=False
+        _("grootteklasse"),
+        max_length=10,
+        choices=[(value, label) for _b, value, label in SIZE_CLASSES],
+        blank=True,
+        editable=False,
     )
-    urbanisation = models.PositiveSmallIntegerField(_("stedelijkheid"), choices=URBANISATION_LEVELS, null=True, blank=True)
+    urbanisation = models.PositiveSmallIntegerField(
+        _("stedelijkheid"), choices=URBANISATION_LEVELS, null=True, blank=True
+    )
     safety_region_code = models.CharField(_("code veiligheidsregio"), max_length=4, blank=True)
     safety_region = models.CharField(_("veiligheidsregio"), max_length=100, blank=True)
 
     panels = [
-        FieldPanel("name"), FieldPanel("cbs_code"), FieldPanel("province"), FieldPanel("inhabitants"),
-        FieldPanel("urbanisation"), FieldPanel("safety_region_code"), FieldPanel("safety_region"),
+        FieldPanel("name"),
+        FieldPanel("cbs_code"),
+        FieldPanel("province"),
+        FieldPanel("inhabitants"),
+        FieldPanel("urbanisation"),
+        FieldPanel("safety_region_code"),
+        FieldPanel("safety_region"),
     ]
 
     class Meta:
@@ -107,7 +130,10 @@ class MunicipalStaffMembership(models.Model):
     """
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="municipal_staff_membership", verbose_name=_("account")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="municipal_staff_membership",
+        verbose_name=_("account"),
     )
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="staff_memberships", verbose_name=_("gemeente")
@@ -170,7 +196,10 @@ class EventPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]), FieldPanel("location")], heading=_("Wanneer en waar")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]), FieldPanel("location")],
+            heading=_("Wanneer en waar"),
+        ),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("location"), index.SearchField("body")]
@@ -237,7 +266,10 @@ class EzineIssuePage(BasePage):
     issue_number = models.PositiveSmallIntegerField(_("nummer"))
     issue_date = models.DateField(_("verschenen op"))
 
-    content_panels = BasePage.content_panels + [FieldRowPanel([FieldPanel("issue_number"), FieldPanel("issue_date")]), FieldPanel("intro")]
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("issue_number"), FieldPanel("issue_date")]),
+        FieldPanel("intro"),
+    ]
     parent_page_types = ["knowledge.EzineIndexPage"]
     subpage_types = ["knowledge.EzineArticlePage"]
 
@@ -301,13 +333,20 @@ class CaseStudyPage(BasePage):
     other_municipalities = ParentalManyToManyField(
         Municipality, blank=True, related_name="shared_case_studies", verbose_name=_("samenwerkende gemeenten")
     )
-    start_year = models.PositiveSmallIntegerField(_("startjaar"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
+    start_year = models.PositiveSmallIntegerField(
+        _("startjaar"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
     end_year = models.PositiveSmallIntegerField(
-        _("eindjaar"), null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        _("eindjaar"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
         help_text=_("Leeg laten als de aanpak nog loopt."),
     )
     themes = ParentalManyToManyField(Theme, related_name="case_studies", verbose_name=_("thema's"))
-    domains = ParentalManyToManyField(Domain, blank=True, related_name="case_studies", verbose_name=_("betrokken domeinen"))
+    domains = ParentalManyToManyField(
+        Domain, blank=True, related_name="case_studies", verbose_name=_("betrokken domeinen")
+    )
     tags = ClusterTaggableManager(through=CaseStudyTag, blank=True, verbose_name=_("trefwoorden"))
     challenge = RichTextField(_("de opgave"), features=RICH_TEXT_FEATURES)
     approach = RichTextField(_("de aanpak"), features=RICH_TEXT_FEATURES)
@@ -317,7 +356,9 @@ class CaseStudyPage(BasePage):
     contact_name = models.CharField(_("naam contactpersoon"), max_length=200, blank=True)
     contact_role = models.CharField(_("functie contactpersoon"), max_length=200, blank=True)
     contact_email = models.EmailField(
-        _("e-mail contactpersoon"), blank=True, help_text=_("Alleen zichtbaar voor ingelogde medewerkers van gemeenten.")
+        _("e-mail contactpersoon"),
+        blank=True,
+        help_text=_("Alleen zichtbaar voor ingelogde medewerkers van gemeenten."),
     )
     evidence_level = models.CharField(_("mate van onderbouwing"), max_length=30, choices=EVIDENCE_LEVELS)
     evidence_assessed_by = models.CharField(_("beoordeeld door"), max_length=200, blank=True)
@@ -330,39 +371,64 @@ class CaseStudyPage(BasePage):
     )
     last_reviewed = models.DateField(_("laatst beoordeeld op"), null=True, blank=True)
     archived = models.BooleanField(
-        _("gearchiveerd"), default=False,
+        _("gearchiveerd"),
+        default=False,
         help_text=_("Verouderd voorbeeld: blijft vindbaar, maar wordt als gearchiveerd getoond."),
     )
-    is_example = models.BooleanField(_("voorbeeldinhoud"), default=False, help_text=_("Fictief voorbeeld ter illustratie."))
+    is_example = models.BooleanField(
+        _("voorbeeldinhoud"), default=False, help_text=_("Fictief voorbeeld ter illustratie.")
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("municipality"), FieldPanel("other_municipalities"),
-             FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")])],
+            [
+                FieldPanel("municipality"),
+                FieldPanel("other_municipalities"),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+            ],
             heading=_("Waar en wanneer"),
         ),
         MultiFieldPanel(
-            [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("domains", widget=forms.CheckboxSelectMultiple),
-             FieldPanel("tags"), FieldPanel("related_modules")],
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("domains", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+                FieldPanel("related_modules"),
+            ],
             heading=_("Kenmerken"),
         ),
-        FieldPanel("challenge"), FieldPanel("approach"), FieldPanel("results"), FieldPanel("lessons"),
+        FieldPanel("challenge"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("lessons"),
         FieldPanel("partners"),
         MultiFieldPanel(
-            [FieldPanel("evidence_level"), FieldRowPanel([FieldPanel("evidence_assessed_by"), FieldPanel("evidence_assessed_on")]),
-             FieldPanel("evidence_explanation")],
+            [
+                FieldPanel("evidence_level"),
+                FieldRowPanel([FieldPanel("evidence_assessed_by"), FieldPanel("evidence_assessed_on")]),
+                FieldPanel("evidence_explanation"),
+            ],
             heading=_("Onderbouwing"),
         ),
-        FieldPanel("costs"), FieldPanel("transferability"),
+        FieldPanel("costs"),
+        FieldPanel("transferability"),
         InlinePanel("attachments", label=_("Bijlagen")),
-        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")], heading=_("Contact")),
-        MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("archived"), FieldPanel("is_example")], heading=_("Beheer")),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")], heading=_("Contact")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("archived"), FieldPanel("is_example")], heading=_("Beheer")
+        ),
     ]
     search_fields = BasePage.search_fields + [
-        index.SearchField("challenge"), index.SearchField("approach"), index.SearchField("results"),
-        index.SearchField("lessons"), index.SearchField("partners"),
-        index.FilterField("evidence_level"), index.FilterField("archived"),
+        index.SearchField("challenge"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.SearchField("partners"),
+        index.FilterField("evidence_level"),
+        index.FilterField("archived"),
     ]
     parent_page_types = ["knowledge.CaseStudyIndexPage"]
     subpage_types = []
@@ -391,8 +457,14 @@ class CaseStudyPage(BasePage):
     def citation(self, page_url):
         """A suggested citation, e.g. for reports and council letters."""
         year = (self.first_published_at or timezone.now()).year
-        return _("Gemeente %(municipality)s (%(year)s). %(title)s. Praktijkvoorbeeld, Kennisportaal Sociale Stabiliteit. %(url)s") % {
-            "municipality": self.municipality.name, "year": year, "title": self.title, "url": page_url,
+        return _(
+            "Gemeente %(municipality)s (%(year)s). %(title)s. Praktijkvoorbeeld, Kennisportaal Sociale Stabiliteit. "
+            "%(url)s"
+        ) % {
+            "municipality": self.municipality.name,
+            "year": year,
+            "title": self.title,
+            "url": page_url,
         }
 
     def get_context(self, request, *args, **kwargs):
@@ -407,7 +479,6 @@ class CaseStudyPage(BasePage):
         return context
 
 
-
 def can_see_contact_email(user):
     """Contact e-mail addresses are for logged-in municipal staff (and editors), not the public."""
     if not user.is_authenticated:
@@ -419,7 +490,9 @@ def can_see_contact_email(user):
 
 class CaseStudyAttachment(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
     title = models.CharField(_("titel"), max_length=200, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
@@ -439,7 +512,9 @@ class GuidanceIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["guidance_items"] = (
-            children_in_locale(self, GuidancePage.objects.live().public()).prefetch_related("themes").order_by("-publication_date", "title")
+            children_in_locale(self, GuidancePage.objects.live().public())
+            .prefetch_related("themes")
+            .order_by("-publication_date", "title")
         )
         return context
 
@@ -447,20 +522,33 @@ class GuidanceIndexPage(BasePage):
 class GuidancePage(BasePage):
     """Guidance for municipalities: a handreiking, factsheet, study or toolkit."""
 
-    KINDS = [("handreiking", _("Handreiking")), ("factsheet", _("Factsheet")), ("onderzoek", _("Onderzoek")), ("toolkit", _("Toolkit"))]
+    KINDS = [
+        ("handreiking", _("Handreiking")),
+        ("factsheet", _("Factsheet")),
+        ("onderzoek", _("Onderzoek")),
+        ("toolkit", _("Toolkit")),
+    ]
 
     kind = models.CharField(_("soort"), max_length=20, choices=KINDS)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("inhoud"))
     themes = ParentalManyToManyField(Theme, related_name="guidance", verbose_name=_("thema's"))
-    audiences = ParentalManyToManyField("portal.Audience", blank=True, related_name="guidance", verbose_name=_("doelgroepen"))
+    audiences = ParentalManyToManyField(
+        "portal.Audience", blank=True, related_name="guidance", verbose_name=_("doelgroepen")
+    )
     tags = ClusterTaggableManager(through=GuidanceTag, blank=True, verbose_name=_("trefwoorden"))
     publication_date = models.DateField(_("publicatiedatum"), default=datetime.date.today)
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("kind"), FieldPanel("intro"), FieldPanel("body"),
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
-             FieldPanel("tags"), FieldPanel("publication_date")],
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+                FieldPanel("publication_date"),
+            ],
             heading=_("Kenmerken"),
         ),
         InlinePanel("documents", label=_("Documenten")),
@@ -481,7 +569,9 @@ class GuidancePage(BasePage):
 
 class GuidanceDocument(Orderable):
     page = ParentalKey(GuidancePage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
     title = models.CharField(_("titel"), max_length=200, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]

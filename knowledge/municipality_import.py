@@ -88,9 +88,13 @@ def parse_municipalities(raw_bytes):
             result.skipped.append((line_number, f"'{values['cbs_code'][:20]}' is not a municipality code (GMxxxx)"))
             continue
         province = PROVINCE_ALIASES.get(values["province"].lower(), values["province"])
-        row_data = {"cbs_code": code, "name": values["name"], "province": province,
-                    "safety_region_code": values.get("safety_region_code", "").upper(),
-                    "safety_region": values.get("safety_region", "")}
+        row_data = {
+            "cbs_code": code,
+            "name": values["name"],
+            "province": province,
+            "safety_region_code": values.get("safety_region_code", "").upper(),
+            "safety_region": values.get("safety_region", ""),
+        }
         for number_field in ("inhabitants", "urbanisation"):
             raw = values.get(number_field, "").replace(".", "").replace(" ", "")
             if raw:

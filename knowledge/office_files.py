@@ -27,15 +27,24 @@ def problem_with_office_file(upload, extension):
                 return _("Het bestand bevat te veel onderdelen om een gewoon document te zijn.")
             unpacked = sum(entry.file_size for entry in entries)
             packed = sum(entry.compress_size for entry in entries) or 1
-            if unpacked > settings.SUBMISSION_MAX_UNPACKED_SIZE or unpacked / packed > MAX_RATIO or any(
-                entry.file_size / max(entry.compress_size, 1) > MAX_RATIO for entry in entries
+            if (
+                unpacked > settings.SUBMISSION_MAX_UNPACKED_SIZE
+                or unpacked / packed > MAX_RATIO
+                or any(entry.file_size / max(entry.compress_size, 1) > MAX_RATIO for entry in entries)
             ):
                 return _("Het bestand pakt uit tot veel meer dan het weegt; zo'n bestand nemen we niet aan.")
-            if any(marker in name for name in names for marker in ACTIVE_PART_MARKERS) or _declares_macros(archive, names):
-                return _("Het bestand bevat macro's of ingesloten programma's. Sla het op als gewoon document (of als pdf) en probeer het opnieuw.")
+            if any(marker in name for name in names for marker in ACTIVE_PART_MARKERS) or _declares_macros(
+                archive, names
+            ):
+                return _(
+                    "Het bestand bevat macro's of ingesloten programma's. Sla het op als gewoon document (of als pdf) "
+                    "en probeer het opnieuw."
+                )
             if extension == "docx" and not {"[content_types].xml", "word/document.xml"} <= names:
                 return _("Dit is geen Word-document (docx).")
-            if extension == "odt" and ("mimetype" not in names or archive.read("mimetype")[:100].strip() != ODT_MIMETYPE):
+            if extension == "odt" and (
+                "mimetype" not in names or archive.read("mimetype")[:100].strip() != ODT_MIMETYPE
+            ):
                 return _("Dit is geen OpenDocument-tekstbestand (odt).")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError):
         return _("Het bestand is beschadigd of geen geldig document.")

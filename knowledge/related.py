@@ -15,7 +15,8 @@ def similar_case_studies(case_study, limit=SIMILAR_LIMIT):
     if not theme_ids and not tag_ids:
         return CaseStudyPage.objects.none()
     return (
-        in_locale(CaseStudyPage.objects.live().public(), case_study.locale_id).exclude(pk=case_study.pk)
+        in_locale(CaseStudyPage.objects.live().public(), case_study.locale_id)
+        .exclude(pk=case_study.pk)
         .annotate(
             shared_tags=Count("tagged_items__tag", filter=Q(tagged_items__tag__in=tag_ids), distinct=True),
             shared_themes=Count("themes", filter=Q(themes__in=theme_ids), distinct=True),

@@ -33,14 +33,25 @@ def store_submission(data, attachment=None):
     if index is None:
         raise LookupError("there is no case-study overview page to add the submission to")
     page = CaseStudyPage(
-        title=data["title"], intro=data["summary"], live=False, municipality=data["municipality"],
-        start_year=data["start_year"], end_year=data.get("end_year"),
-        challenge=as_rich_text(data["challenge"]), approach=as_rich_text(data["approach"]),
-        results=as_rich_text(data.get("results")), lessons=as_rich_text(data.get("lessons")),
-        partners=data.get("partners", ""), costs=data.get("costs", ""), transferability=data.get("transferability", ""),
-        contact_name=data["contact_name"], contact_role=data.get("contact_role", ""),
-        contact_email=data.get("contact_email", ""), evidence_level="praktijkervaring",
-        evidence_explanation=_("Ingezonden door %(name)s (%(email)s).") % {"name": data["submitter_name"], "email": data["submitter_email"]},
+        title=data["title"],
+        intro=data["summary"],
+        live=False,
+        municipality=data["municipality"],
+        start_year=data["start_year"],
+        end_year=data.get("end_year"),
+        challenge=as_rich_text(data["challenge"]),
+        approach=as_rich_text(data["approach"]),
+        results=as_rich_text(data.get("results")),
+        lessons=as_rich_text(data.get("lessons")),
+        partners=data.get("partners", ""),
+        costs=data.get("costs", ""),
+        transferability=data.get("transferability", ""),
+        contact_name=data["contact_name"],
+        contact_role=data.get("contact_role", ""),
+        contact_email=data.get("contact_email", ""),
+        evidence_level="praktijkervaring",
+        evidence_explanation=_("Ingezonden door %(name)s (%(email)s).")
+        % {"name": data["submitter_name"], "email": data["submitter_email"]},
     )
     page.themes = list(data["themes"])
     page.domains = list(data.get("domains") or [])
@@ -60,14 +71,18 @@ def store_submission(data, attachment=None):
 def store_document(upload, title):
     # Only the moderators can read it until the case study is published (knowledge.attachments).
     collection = submissions_collection()
-    document = get_document_model()(title=_("Bijlage bij ‘%(title)s’") % {"title": title}, file=upload, collection=collection)
+    document = get_document_model()(
+        title=_("Bijlage bij ‘%(title)s’") % {"title": title}, file=upload, collection=collection
+    )
     document.save()
     return document
 
 
 def moderator_emails():
-    users = get_user_model().objects.filter(is_active=True).filter(
-        Q(is_superuser=True) | Q(groups__name__in=settings.SUBMISSION_MODERATOR_GROUPS)
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__name__in=settings.SUBMISSION_MODERATOR_GROUPS))
     )
     return sorted({user.email for user in users if user.email})
 
@@ -82,7 +97,8 @@ def notify(page, submitter_email, admin_url):
                 _("Nieuw praktijkvoorbeeld ingezonden: %(title)s") % {"title": page.title},
                 _("Er is een praktijkvoorbeeld ingezonden dat op beoordeling wacht:\n\n%(title)s\n%(url)s")
                 % {"title": page.title, "url": admin_url},
-                None, recipients,
+                None,
+                recipients,
             )
             sent["moderators"] = True
     except Exception:  # noqa: BLE001 - any mail failure must leave the stored submission intact
@@ -90,9 +106,13 @@ def notify(page, submitter_email, admin_url):
     try:
         send_mail(
             _("Bedankt voor uw praktijkvoorbeeld"),
-            _("We hebben uw praktijkvoorbeeld ‘%(title)s’ ontvangen. De redactie beoordeelt het en neemt zo nodig contact met u op.")
+            _(
+                "We hebben uw praktijkvoorbeeld ‘%(title)s’ ontvangen. De redactie beoordeelt het en neemt zo nodig "
+                "contact met u op."
+            )
             % {"title": page.title},
-            None, [submitter_email],
+            None,
+            [submitter_email],
         )
         sent["submitter"] = True
     except Exception:  # noqa: BLE001

@@ -3,14 +3,12 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 
 from portal.ratelimit import is_limited, too_many_requests
 
 from .attachments import SUBMISSIONS_COLLECTION
-
 from .forms import CaseStudySubmissionForm
 from .submission import notify, store_submission
 
@@ -30,8 +28,10 @@ def submit_case_study(request):
         # Refuse a huge upload before reading it, with the same message the form gives.
         if content_length(request) > settings.SUBMISSION_MAX_UPLOAD_SIZE + 1_048_576:
             return HttpResponse(
-                _("Het bestand is te groot; het maximum is %(limit)s MB.") % {"limit": settings.SUBMISSION_MAX_UPLOAD_SIZE // 1_048_576},
-                status=413, content_type="text/plain; charset=utf-8",
+                _("Het bestand is te groot; het maximum is %(limit)s MB.")
+                % {"limit": settings.SUBMISSION_MAX_UPLOAD_SIZE // 1_048_576},
+                status=413,
+                content_type="text/plain; charset=utf-8",
             )
         form = CaseStudySubmissionForm(request.POST, request.FILES)
         if form.is_spam:
@@ -39,11 +39,19 @@ def submit_case_study(request):
             return redirect("knowledge:submission_thanks")
         if form.is_valid():
             page, _revision = store_submission(form.cleaned_data, form.cleaned_data.get("attachment"))
-            notify(page, form.cleaned_data["submitter_email"], request.build_absolute_uri(reverse("wagtailadmin_pages:edit", args=[page.pk])))
+            notify(
+                page,
+                form.cleaned_data["submitter_email"],
+                request.build_absolute_uri(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+            )
             return redirect("knowledge:submission_thanks")
     else:
         form = CaseStudySubmissionForm()
-    return render(request, "knowledge/submission_form.html", {"form": form, "max_upload_mb": settings.SUBMISSION_MAX_UPLOAD_SIZE // 1_048_576})
+    return render(
+        request,
+        "knowledge/submission_form.html",
+        {"form": form, "max_upload_mb": settings.SUBMISSION_MAX_UPLOAD_SIZE // 1_048_576},
+    )
 
 
 def submission_thanks(request):
@@ -55,7 +63,9 @@ def serve_document(request, document_id, document_filename):
     nobody has published yet is a download, also for the moderator who opens it."""
     response = wagtail_serve_document(request, document_id, document_filename)
     if response.get("Content-Disposition", "").startswith("inline"):
-        collection = get_document_model().objects.filter(pk=document_id).values_list("collection__name", flat=True).first()
+        collection = (
+            get_document_model().objects.filter(pk=document_id).values_list("collection__name", flat=True).first()
+        )
         if collection == SUBMISSIONS_COLLECTION:
             response["Content-Disposition"] = "attachment" + response["Content-Disposition"].removeprefix("inline")
     return response

@@ -52,7 +52,9 @@ class NeedsSurveyForm(forms.Form):
     """One fieldset per question: urgency, preferred formats, topics and support besides training."""
 
     remarks = forms.CharField(
-        label=gettext_lazy("Toelichting (optioneel)"), required=False, max_length=REMARKS_MAX_LENGTH,
+        label=gettext_lazy("Toelichting (optioneel)"),
+        required=False,
+        max_length=REMARKS_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=gettext_lazy("Alleen de redactie leest dit; het verschijnt nooit in de openbare resultaten."),
     )
@@ -63,18 +65,28 @@ class NeedsSurveyForm(forms.Form):
         for question in self.questions:
             prefix = question_prefix(question)
             self.fields[f"{prefix}-urgency"] = forms.TypedChoiceField(
-                label=_("Hoe groot is de behoefte?"), choices=URGENCY_CHOICES, coerce=int, widget=forms.RadioSelect,
+                label=_("Hoe groot is de behoefte?"),
+                choices=URGENCY_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
             )
             self.fields[f"{prefix}-formats"] = forms.MultipleChoiceField(
-                label=_("Welke vormen passen?"), choices=FORMAT_CHOICES, required=False, widget=forms.CheckboxSelectMultiple,
+                label=_("Welke vormen passen?"),
+                choices=FORMAT_CHOICES,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
             )
             if question.topic_list:
                 self.fields[f"{prefix}-topics"] = forms.MultipleChoiceField(
-                    label=_("Welke onderwerpen?"), choices=[(topic, topic) for topic in question.topic_list],
-                    required=False, widget=forms.CheckboxSelectMultiple,
+                    label=_("Welke onderwerpen?"),
+                    choices=[(topic, topic) for topic in question.topic_list],
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple,
                 )
             self.fields[f"{prefix}-support"] = forms.MultipleChoiceField(
-                label=_("Welke ondersteuning naast training?"), choices=SUPPORT_CHOICES, required=False,
+                label=_("Welke ondersteuning naast training?"),
+                choices=SUPPORT_CHOICES,
+                required=False,
                 widget=forms.CheckboxSelectMultiple,
             )
         # The remarks come last on the page.
@@ -111,8 +123,12 @@ class NeedsSurveyForm(forms.Form):
         initial = {"remarks": response.remarks}
         for answer in response.answers.all():
             prefix = f"q{answer.question_id}"
-            initial.update({
-                f"{prefix}-urgency": answer.urgency, f"{prefix}-formats": answer.formats,
-                f"{prefix}-topics": answer.topics, f"{prefix}-support": answer.support,
-            })
+            initial.update(
+                {
+                    f"{prefix}-urgency": answer.urgency,
+                    f"{prefix}-formats": answer.formats,
+                    f"{prefix}-topics": answer.topics,
+                    f"{prefix}-support": answer.support,
+                }
+            )
         return initial

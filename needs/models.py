@@ -1,4 +1,5 @@
-"""The needs survey (behoeftepeiling): rounds with questions per theme and audience, and the answers of municipalities."""
+"""The needs survey (behoeftepeiling): rounds with questions per theme and audience, and the answers of
+municipalities."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -35,13 +36,18 @@ class SurveyRound(ClusterableModel):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     intro = models.TextField(_("inleiding"), blank=True, help_text=_("Staat boven de vragenlijst."))
     opens_at = models.DateTimeField(_("open vanaf"))
-    closes_at = models.DateTimeField(_("sluit op"), help_text=_("Daarna kunnen gemeenten niet meer antwoorden en verschijnen de resultaten."))
+    closes_at = models.DateTimeField(
+        _("sluit op"), help_text=_("Daarna kunnen gemeenten niet meer antwoorden en verschijnen de resultaten.")
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     objects = SurveyRoundQuerySet.as_manager()
     base_form_class = SurveyRoundForm
     panels = [
-        FieldPanel("title"), FieldPanel("title_en"), FieldPanel("slug"), FieldPanel("intro"),
+        FieldPanel("title"),
+        FieldPanel("title_en"),
+        FieldPanel("slug"),
+        FieldPanel("intro"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Looptijd")),
         InlinePanel("questions", label=_("Vragen"), heading=_("Vragen per thema en doelgroep"), min_num=1),
     ]
@@ -82,15 +88,21 @@ class SurveyQuestion(Orderable):
     """What a municipality needs on one theme for one audience: urgency, formats, topics and other support."""
 
     round = ParentalKey(SurveyRound, on_delete=models.CASCADE, related_name="questions")
-    theme = models.ForeignKey("portal.Theme", on_delete=models.PROTECT, related_name="survey_questions", verbose_name=_("thema"))
+    theme = models.ForeignKey(
+        "portal.Theme", on_delete=models.PROTECT, related_name="survey_questions", verbose_name=_("thema")
+    )
     audience = models.ForeignKey(
         "portal.Audience", on_delete=models.PROTECT, related_name="survey_questions", verbose_name=_("doelgroep")
     )
     text = models.CharField(
-        _("vraag"), max_length=300, blank=True,
+        _("vraag"),
+        max_length=300,
+        blank=True,
         help_text=_("Leeg laten voor: ‘Welke behoefte heeft uw gemeente op het thema … voor …?’"),
     )
-    topics = models.TextField(_("onderwerpen"), blank=True, help_text=_("Eén onderwerp per regel; gemeenten kruisen aan wat ze nodig hebben."))
+    topics = models.TextField(
+        _("onderwerpen"), blank=True, help_text=_("Eén onderwerp per regel; gemeenten kruisen aan wat ze nodig hebben.")
+    )
 
     panels = [FieldRowPanel([FieldPanel("theme"), FieldPanel("audience")]), FieldPanel("text"), FieldPanel("topics")]
 
@@ -98,7 +110,9 @@ class SurveyQuestion(Orderable):
         verbose_name = _("vraag")
         verbose_name_plural = _("vragen")
         constraints = [
-            models.UniqueConstraint(fields=["round", "theme", "audience"], name="needs_one_question_per_theme_and_audience")
+            models.UniqueConstraint(
+                fields=["round", "theme", "audience"], name="needs_one_question_per_theme_and_audience"
+            )
         ]
 
     def __str__(self):
@@ -109,7 +123,8 @@ class SurveyQuestion(Orderable):
         if self.text:
             return self.text
         return _("Welke behoefte heeft uw gemeente op het thema %(theme)s voor %(audience)s?") % {
-            "theme": self.theme.display_name.lower(), "audience": self.audience.display_name.lower(),
+            "theme": self.theme.display_name.lower(),
+            "audience": self.audience.display_name.lower(),
         }
 
     @property
@@ -125,7 +140,11 @@ class SurveyResponse(models.Model):
         "knowledge.Municipality", on_delete=models.PROTECT, related_name="survey_responses", verbose_name=_("gemeente")
     )
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("ingevuld door")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("ingevuld door"),
     )
     submitted_at = models.DateTimeField(_("ingevuld op"))
     is_current = models.BooleanField(_("geldend antwoord"), default=True)
@@ -139,7 +158,8 @@ class SurveyResponse(models.Model):
         constraints = [
             # The database itself guarantees one current answer per municipality and round.
             models.UniqueConstraint(
-                fields=["round", "municipality"], condition=models.Q(is_current=True),
+                fields=["round", "municipality"],
+                condition=models.Q(is_current=True),
                 name="needs_one_current_response_per_municipality",
             )
         ]

@@ -123,7 +123,9 @@ def curriculum_offer(questions, now):
         .order_by("title")
     )
     sessions = defaultdict(list)
-    upcoming = ModuleSession.objects.filter(page__in=[module.pk for module in modules], starts_at__gte=now).order_by("starts_at")
+    upcoming = ModuleSession.objects.filter(page__in=[module.pk for module in modules], starts_at__gte=now).order_by(
+        "starts_at"
+    )
     for session in upcoming:
         sessions[session.page_id].append(session)
     for module in modules:
@@ -136,8 +138,10 @@ def curriculum_offer(questions, now):
 def meeting_modules(question, modules, format_value=None):
     """The modules that meet a need: same theme and audience (and format, when one is asked for)."""
     return [
-        module for module in modules
-        if question.theme_id in module.theme_ids and question.audience_id in module.audience_ids
+        module
+        for module in modules
+        if question.theme_id in module.theme_ids
+        and question.audience_id in module.audience_ids
         and (format_value is None or module.format == format_value)
     ]
 
@@ -153,15 +157,20 @@ def needs_overview(survey_round, now=None):
     )
     earlier = dict(
         SurveyResponse.objects.filter(round=survey_round, is_current=False)
-        .values("municipality_id").annotate(versions=Count("pk")).values_list("municipality_id", "versions")
+        .values("municipality_id")
+        .annotate(versions=Count("pk"))
+        .values_list("municipality_id", "versions")
     )
     answers = list(
-        QuestionAnswer.objects.filter(response__round=survey_round, response__is_current=True)
-        .values_list("response__municipality_id", "question_id", "urgency", "formats", "topics", "support")
+        QuestionAnswer.objects.filter(response__round=survey_round, response__is_current=True).values_list(
+            "response__municipality_id", "question_id", "urgency", "formats", "topics", "support"
+        )
     )
     modules = curriculum_offer(questions, now)
 
-    size_class_of = {response.municipality_id: response.municipality.size_class or UNKNOWN_SIZE_CLASS for response in responses}
+    size_class_of = {
+        response.municipality_id: response.municipality.size_class or UNKNOWN_SIZE_CLASS for response in responses
+    }
     bases = Counter(size_class_of.values())
     size_classes = [(value, label, bases[value]) for value, label in size_class_choices()]
     by_question = defaultdict(list)
@@ -184,30 +193,51 @@ def needs_overview(survey_round, now=None):
         format_needs = []
         for value, label in FORMAT_CHOICES:
             meeting = meeting_modules(question, modules, value)
-            format_needs.append(FormatNeed(
-                value=value, label=str(label), count=formats[value], percentage=percentage(formats[value], total),
-                modules=meeting, sessions=[session for module in meeting for session in module.upcoming_sessions],
-            ))
+            format_needs.append(
+                FormatNeed(
+                    value=value,
+                    label=str(label),
+                    count=formats[value],
+                    percentage=percentage(formats[value], total),
+                    modules=meeting,
+                    sessions=[session for module in meeting for session in module.upcoming_sessions],
+                )
+            )
         meeting = meeting_modules(question, modules)
-        question_needs.append(QuestionNeeds(
-            question=question,
-            need_count=len(in_need),
-            percentage=percentage(len(in_need), total),
-            urgency=[(str(label), urgency[value]) for value, label in URGENCY_CHOICES],
-            urgent_count=urgency[URGENCY_URGENT],
-            by_size_class=[GroupCell(value, str(label), need_by_class[value], base) for value, label, base in size_classes if base],
-            formats=format_needs,
-            topics=[(topic, topics[topic]) for topic in question.topic_list],
-            support=[(str(label), support[value]) for value, label in SUPPORT_CHOICES],
-            modules=meeting,
-            sessions=sorted((session for module in meeting for session in module.upcoming_sessions), key=lambda s: s.starts_at),
-        ))
+        question_needs.append(
+            QuestionNeeds(
+                question=question,
+                need_count=len(in_need),
+                percentage=percentage(len(in_need), total),
+                urgency=[(str(label), urgency[value]) for value, label in URGENCY_CHOICES],
+                urgent_count=urgency[URGENCY_URGENT],
+                by_size_class=[
+                    GroupCell(value, str(label), need_by_class[value], base)
+                    for value, label, base in size_classes
+                    if base
+                ],
+                formats=format_needs,
+                topics=[(topic, topics[topic]) for topic in question.topic_list],
+                support=[(str(label), support[value]) for value, label in SUPPORT_CHOICES],
+                modules=meeting,
+                sessions=sorted(
+                    (session for module in meeting for session in module.upcoming_sessions), key=lambda s: s.starts_at
+                ),
+            )
+        )
 
     respondents = [
-        Respondent(response.municipality, response, earlier.get(response.municipality_id, 0), needs_per_municipality[response.municipality_id])
+        Respondent(
+            response.municipality,
+            response,
+            earlier.get(response.municipality_id, 0),
+            needs_per_municipality[response.municipality_id],
+        )
         for response in responses
     ]
-    return NeedsOverview(round=survey_round, respondents=respondents, size_classes=size_classes, questions=question_needs)
+    return NeedsOverview(
+        round=survey_round, respondents=respondents, size_classes=size_classes, questions=question_needs
+    )
 
 
 def suppressed_groups(bases, minimum):
@@ -250,11 +280,19 @@ class PublicSummary:
         for row, needs in enumerate(self.questions):
             top = row * CHART_ROW_HEIGHT
             width = round(3.2 * needs.percentage)
-            bars.append({
-                "theme": needs.question.theme.display_name, "audience": needs.question.audience.display_name,
-                "percentage": needs.percentage, "width": width, "theme_y": top + 14, "audience_y": top + 30,
-                "y": top + 36, "value_y": top + 49, "value_x": width + 6,
-            })
+            bars.append(
+                {
+                    "theme": needs.question.theme.display_name,
+                    "audience": needs.question.audience.display_name,
+                    "percentage": needs.percentage,
+                    "width": width,
+                    "theme_y": top + 14,
+                    "audience_y": top + 30,
+                    "y": top + 36,
+                    "value_y": top + 49,
+                    "value_x": width + 6,
+                }
+            )
         return {"bars": bars, "height": len(bars) * CHART_ROW_HEIGHT + 4}
 
 
@@ -271,7 +309,9 @@ def public_summary(survey_round, now=None, minimum_group_size=None):
         return summary
     hidden = suppressed_groups({value: base for value, _label, base in overview.size_classes}, minimum)
     summary.size_classes = [
-        GroupCell(value, str(label), 0, base, suppressed=value in hidden) for value, label, base in overview.size_classes if base
+        GroupCell(value, str(label), 0, base, suppressed=value in hidden)
+        for value, label, base in overview.size_classes
+        if base
     ]
     for needs in overview.questions:
         for cell in needs.by_size_class:
@@ -301,29 +341,50 @@ def csv_rows(overview):
     """The overview as rows for a spreadsheet: one per question (all formats) and one per format asked for."""
     classes = [(value, label) for value, label, base in overview.size_classes if base]
     yield [
-        _("Thema"), _("Doelgroep"), _("Vorm"), _("Gemeenten met behoefte"), _("Percentage van de respondenten"),
+        _("Thema"),
+        _("Doelgroep"),
+        _("Vorm"),
+        _("Gemeenten met behoefte"),
+        _("Percentage van de respondenten"),
         *[_("Behoefte, %(size_class)s") % {"size_class": label} for _value, label in classes],
-        _("Dekking"), _("Modules"), _("Geplande bijeenkomsten"),
+        _("Dekking"),
+        _("Modules"),
+        _("Geplande bijeenkomsten"),
     ]
     for needs in overview.questions:
         question = needs.question
         by_class = {cell.value: cell for cell in needs.by_size_class}
         # "5 van 6", not "5/6", which a spreadsheet would read as a date.
         class_cells = [
-            _("%(count)d van %(base)d") % {"count": by_class[value].count, "base": by_class[value].base} if value in by_class else ""
+            _("%(count)d van %(base)d") % {"count": by_class[value].count, "base": by_class[value].base}
+            if value in by_class
+            else ""
             for value, _label in classes
         ]
         yield [
-            question.theme.display_name, question.audience.display_name, _("alle vormen"), needs.need_count, needs.percentage,
-            *class_cells, _coverage(needs.is_gap, needs.need_count), "; ".join(m.title for m in needs.modules), len(needs.sessions),
+            question.theme.display_name,
+            question.audience.display_name,
+            _("alle vormen"),
+            needs.need_count,
+            needs.percentage,
+            *class_cells,
+            _coverage(needs.is_gap, needs.need_count),
+            "; ".join(m.title for m in needs.modules),
+            len(needs.sessions),
         ]
         for format_need in needs.formats:
             if not format_need.count:
                 continue
             yield [
-                question.theme.display_name, question.audience.display_name, format_need.label, format_need.count,
-                format_need.percentage, *[""] * len(classes), _coverage(format_need.is_gap, format_need.count),
-                "; ".join(m.title for m in format_need.modules), len(format_need.sessions),
+                question.theme.display_name,
+                question.audience.display_name,
+                format_need.label,
+                format_need.count,
+                format_need.percentage,
+                *[""] * len(classes),
+                _coverage(format_need.is_gap, format_need.count),
+                "; ".join(m.title for m in format_need.modules),
+                len(format_need.sessions),
             ]
 
 

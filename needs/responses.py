@@ -41,11 +41,14 @@ def submit_response(survey_round, municipality, user, answers, remarks="", now=N
         question_ids = set(survey_round.questions.values_list("pk", flat=True))
         QuestionAnswer.objects.bulk_create(
             QuestionAnswer(
-                response=response, question_id=question_id, urgency=answer["urgency"],
-                formats=answer.get("formats", []), topics=answer.get("topics", []), support=answer.get("support", []),
+                response=response,
+                question_id=question_id,
+                urgency=answer["urgency"],
+                formats=answer.get("formats", []),
+                topics=answer.get("topics", []),
+                support=answer.get("support", []),
             )
             for question_id, answer in answers.items()
             if question_id in question_ids
         )
     return response
-

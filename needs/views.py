@@ -55,16 +55,24 @@ def answer_round(request, page, round_slug):
         except SurveyClosedError:
             messages.error(request, _("Deze ronde is gesloten; uw antwoorden zijn niet meer opgeslagen."))
             return redirect(page.url + page.reverse_subpage("index"))
-        messages.success(request, _(
-            "Dank u wel. De antwoorden voor gemeente %(municipality)s zijn opgeslagen; u kunt ze tot %(closes)s aanpassen."
-        ) % {"municipality": municipality.name, "closes": timezone.localtime(survey_round.closes_at).strftime("%d-%m-%Y %H:%M")})
+        messages.success(
+            request,
+            _(
+                "Dank u wel. De antwoorden voor gemeente %(municipality)s zijn opgeslagen; u kunt ze tot %(closes)s "
+                "aanpassen."
+            )
+            % {
+                "municipality": municipality.name,
+                "closes": timezone.localtime(survey_round.closes_at).strftime("%d-%m-%Y %H:%M"),
+            },
+        )
         return redirect(request.path)
     context.update({"form": form, "existing": existing})
     return TemplateResponse(request, "needs/answer_form.html", context, status=400 if form.errors else 200)
 
 
-
 # The editors' side, in Wagtail's admin.
+
 
 def require_overview_permission(request):
     if not request.user.has_perm(VIEW_OVERVIEW_PERMISSION):
@@ -86,7 +94,6 @@ def admin_overview(request, pk):
     survey_round = get_object_or_404(SurveyRound, pk=pk)
     overview = needs_overview(survey_round)
     return TemplateResponse(request, "needs/admin/overview.html", {"overview": overview, "survey_round": survey_round})
-
 
 
 def admin_overview_csv(request, pk):

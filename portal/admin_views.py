@@ -11,10 +11,16 @@ from .tags import merge_tags
 
 
 class MergeTagsForm(forms.Form):
-    source = forms.ModelChoiceField(Tag.objects.order_by("name"), label=gettext_lazy("Samenvoegen"),
-                                    help_text=gettext_lazy("Dit trefwoord verdwijnt."))
-    target = forms.ModelChoiceField(Tag.objects.order_by("name"), label=gettext_lazy("met"),
-                                    help_text=gettext_lazy("Alles met het eerste trefwoord krijgt dit trefwoord."))
+    source = forms.ModelChoiceField(
+        Tag.objects.order_by("name"),
+        label=gettext_lazy("Samenvoegen"),
+        help_text=gettext_lazy("Dit trefwoord verdwijnt."),
+    )
+    target = forms.ModelChoiceField(
+        Tag.objects.order_by("name"),
+        label=gettext_lazy("met"),
+        help_text=gettext_lazy("Alles met het eerste trefwoord krijgt dit trefwoord."),
+    )
 
     def clean(self):
         data = super().clean()
@@ -31,7 +37,10 @@ def merge_tags_view(request):
         source, target = form.cleaned_data["source"], form.cleaned_data["target"]
         source_name = source.name
         moved = merge_tags(source, target)
-        messages.success(request, _("‘%(source)s’ is samengevoegd met ‘%(target)s’ (%(count)d items).")
-                         % {"source": source_name, "target": target.name, "count": moved})
+        messages.success(
+            request,
+            _("‘%(source)s’ is samengevoegd met ‘%(target)s’ (%(count)d items).")
+            % {"source": source_name, "target": target.name, "count": moved},
+        )
         return redirect("portal_merge_tags")
     return TemplateResponse(request, "portal/admin/merge_tags.html", {"form": form})

@@ -17,4 +17,3 @@ class PortalConfig(AppConfig):
 
         # <id:pk> in every URL pattern: ids a database can hold; longer ones are "not found", never an error.
         register_converter(IdConverter, "id")
-

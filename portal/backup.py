@@ -69,7 +69,7 @@ def backup(directory):
         if media_root.exists():
             archive.add(media_root, arcname="media")
     manifest = {
-        "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "created": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "database": vendor,
         "database_file": database_file,
         "media_files": sum(len(files) for _root, _dirs, files in os.walk(media_root)) if media_root.exists() else 0,
@@ -90,8 +90,19 @@ def restore(directory):
     database_file = directory / manifest["database_file"]
     if connection.vendor == "postgresql":
         connection.close()  # pg_restore --clean drops tables; an open transaction here would block it
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
-              "--dbname", connection.settings_dict["NAME"], str(database_file)])
+        _run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--no-privileges",
+                "--single-transaction",
+                "--dbname",
+                connection.settings_dict["NAME"],
+                str(database_file),
+            ]
+        )
     else:
         connection.ensure_connection()
         with sqlite3.connect(database_file) as source:

@@ -23,6 +23,7 @@ DEMO_ACCOUNTS = [
     ("medewerker", "DEMO_STAFF_PASSWORD", False, ["Gemeentelijk medewerker"]),
 ]
 
+
 def rich(*paragraphs):
     """Rich text from plain paragraphs."""
     return "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
@@ -75,7 +76,9 @@ def ensure_demo_account(report, username, password_variable, superuser, groups):
     if user is None:
         password = wanted_password or secrets.token_urlsafe(12)
         create = User.objects.create_superuser if superuser else User.objects.create_user
-        user = create(username, email=f"{username}@example.org", password=password, first_name="Demo", last_name=username.title())
+        user = create(
+            username, email=f"{username}@example.org", password=password, first_name="Demo", last_name=username.title()
+        )
         user.groups.add(*Group.objects.filter(name__in=groups))
         source = f"from {password_variable}" if wanted_password else "generated; shown only this once"
         report(f"Demo account: username '{username}', password '{password}' ({source}).")
@@ -116,24 +119,29 @@ def load_all(report):
 
 THEME_PAGE_TEXT = {
     "inclusie": (
-        "Iedereen hoort erbij: hoe gemeenten werken aan gelijkwaardigheid, ontmoeting en het tegengaan van discriminatie.",
+        "Iedereen hoort erbij: hoe gemeenten werken aan gelijkwaardigheid, ontmoeting en het tegengaan van "
+        "discriminatie.",
         "Inclusie gaat over de vraag of alle inwoners zich gezien en gehoord voelen en volwaardig kunnen meedoen. "
         "Gemeenten spelen daarin een sleutelrol: in beleid, in de wijk en als werkgever.",
     ),
     "polarisatie": (
         "Spanningen tussen groepen herkennen, duiden en het gesprek openhouden, in de wijk, op school en in de raad.",
-        "Polarisatie is niet altijd een probleem: tegenstellingen horen bij een democratie. Het wordt zorgelijk als het "
-        "wij-zijdenken leidt tot uitsluiting, intimidatie of geweld. Dit thema helpt gemeenten tijdig te signaleren en te handelen.",
+        "Polarisatie is niet altijd een probleem: tegenstellingen horen bij een democratie. Het wordt zorgelijk als "
+        "het "
+        "wij-zijdenken leidt tot uitsluiting, intimidatie of geweld. Dit thema helpt gemeenten tijdig te signaleren en "
+        "te handelen.",
     ),
     "problematisch-gedrag-en-ondermijning": (
         "Van overlast en jeugdcriminaliteit tot ondermijning: wat gemeenten samen met zorg en veiligheid kunnen doen.",
-        "Problematisch gedrag en ondermijnende criminaliteit raken de leefbaarheid van wijken en de kansen van jongeren. "
+        "Problematisch gedrag en ondermijnende criminaliteit raken de leefbaarheid van wijken en de kansen van "
+        "jongeren. "
         "Een aanpak vraagt samenwerking tussen het sociaal domein en het veiligheidsdomein.",
     ),
     "radicalisering-en-extremisme": (
         "Signalen van radicalisering herkennen, het gesprek aangaan en samenwerken in het lokale casusoverleg.",
         "Radicalisering en extremisme vragen om een lokale aanpak waarin preventie, zorg en veiligheid samenkomen. "
-        "Gemeenten zijn regisseur van die aanpak, met ondersteuning van onder meer de NCTV en de Expertise-unit Sociale Stabiliteit.",
+        "Gemeenten zijn regisseur van die aanpak, met ondersteuning van onder meer de NCTV en de Expertise-unit "
+        "Sociale Stabiliteit.",
     ),
 }
 
@@ -145,11 +153,15 @@ STANDARD_PAGES = [
         True,
         "Een rijksbreed leeraanbod voor gemeenten die werken aan sociale stabiliteit.",
         [
-            "De ministeries van Sociale Zaken en Werkgelegenheid (SZW), Binnenlandse Zaken en Koninkrijksrelaties (BZK) en "
-            "Justitie en Veiligheid (JenV, via de NCTV) werken samen met de Expertise-unit Sociale Stabiliteit (ESS) aan een "
+            "De ministeries van Sociale Zaken en Werkgelegenheid (SZW), Binnenlandse Zaken en Koninkrijksrelaties "
+            "(BZK) en "
+            "Justitie en Veiligheid (JenV, via de NCTV) werken samen met de Expertise-unit Sociale Stabiliteit (ESS) "
+            "aan een "
             "rijksbreed curriculum voor gemeenten.",
-            "Een behoeftepeiling onder gemeenten gaf de richting. Op de landelijke themadag ‘Samen voor sociale stabiliteit’ "
-            "in Amersfoort toetsten ruim 250 bestuurders, beleidsmedewerkers en professionals die richting in twaalf workshops.",
+            "Een behoeftepeiling onder gemeenten gaf de richting. Op de landelijke themadag ‘Samen voor sociale "
+            "stabiliteit’ "
+            "in Amersfoort toetsten ruim 250 bestuurders, beleidsmedewerkers en professionals die richting in twaalf "
+            "workshops.",
         ],
     ),
     (
@@ -175,7 +187,8 @@ STANDARD_PAGES = [
         False,
         "Hoe dit portaal omgaat met persoonsgegevens.",
         [
-            "Wij verwerken alleen de persoonsgegevens die nodig zijn voor de diensten van dit portaal, zoals een account voor "
+            "Wij verwerken alleen de persoonsgegevens die nodig zijn voor de diensten van dit portaal, zoals een "
+            "account voor "
             "redacteuren of het inzenden van een praktijkvoorbeeld. Dit is voorbeeldinhoud.",
         ],
     ),
@@ -184,22 +197,45 @@ STANDARD_PAGES = [
         "Colofon",
         False,
         "Wie maakt dit portaal.",
-        ["Het Kennisportaal Sociale Stabiliteit is een initiatief van SZW, BZK, JenV (NCTV) en de Expertise-unit Sociale Stabiliteit."],
+        [
+            "Het Kennisportaal Sociale Stabiliteit is een initiatief van SZW, BZK, JenV (NCTV) en de Expertise-unit "
+            "Sociale Stabiliteit."
+        ],
     ),
 ]
 
 AUDIENCE_PAGES = [
     # slug, title, role, intro, audience slugs
-    ("ik-ben-bestuurder", "Voor bestuurders", "bestuurder",
-     "Wat u als burgemeester, wethouder of raadslid moet weten over sociale stabiliteit in uw gemeente.", ["bestuurders"]),
-    ("ik-ben-beleidsmedewerker", "Voor beleidsmedewerkers", "beleidsmedewerker",
-     "Handreikingen en modules om beleid te maken dat spanningen voorkomt en de samenwerking tussen zorg en veiligheid regelt.",
-     ["beleidsmedewerkers"]),
-    ("ik-ben-professional", "Voor professionals", "professional",
-     "Voor wie in de wijk, op school, in de zorg of bij de politie werkt: signalen herkennen en samen handelen.",
-     ["professionals-sociaal-domein", "professionals-veiligheidsdomein", "jeugdprofessionals", "onderwijs"]),
-    ("ik-ben-trainer", "Voor trainers", "trainer",
-     "Stel uit de modules van het curriculum een leerlijn samen voor uw groep, deel hem en zet de data in uw agenda.", []),
+    (
+        "ik-ben-bestuurder",
+        "Voor bestuurders",
+        "bestuurder",
+        "Wat u als burgemeester, wethouder of raadslid moet weten over sociale stabiliteit in uw gemeente.",
+        ["bestuurders"],
+    ),
+    (
+        "ik-ben-beleidsmedewerker",
+        "Voor beleidsmedewerkers",
+        "beleidsmedewerker",
+        "Handreikingen en modules om beleid te maken dat spanningen voorkomt en de samenwerking tussen zorg en "
+        "veiligheid regelt.",
+        ["beleidsmedewerkers"],
+    ),
+    (
+        "ik-ben-professional",
+        "Voor professionals",
+        "professional",
+        "Voor wie in de wijk, op school, in de zorg of bij de politie werkt: signalen herkennen en samen handelen.",
+        ["professionals-sociaal-domein", "professionals-veiligheidsdomein", "jeugdprofessionals", "onderwijs"],
+    ),
+    (
+        "ik-ben-trainer",
+        "Voor trainers",
+        "trainer",
+        "Stel uit de modules van het curriculum een leerlijn samen voor uw groep, deel hem en zet de data in uw "
+        "agenda.",
+        [],
+    ),
 ]
 
 TRAINER_TEXT = (
@@ -221,7 +257,8 @@ def load(report):
         )
         home.body = [
             paragraph_block(
-                "Dit portaal bundelt het rijksbrede curriculum voor gemeenten en de kennis eromheen: modules en leerlijnen, "
+                "Dit portaal bundelt het rijksbrede curriculum voor gemeenten en de kennis eromheen: modules en "
+                "leerlijnen, "
                 "praktijkvoorbeelden uit gemeenten, handreikingen, bijeenkomsten en het e-zine."
             )
         ]
@@ -231,13 +268,25 @@ def load(report):
     for theme in Theme.objects.order_by("sort_order"):
         intro, text = THEME_PAGE_TEXT.get(theme.slug, (theme.description, ""))
         ensure_child_page(
-            home, ThemePage, theme.slug, title=theme.name, theme=theme, intro=intro, show_in_menus=True,
+            home,
+            ThemePage,
+            theme.slug,
+            title=theme.name,
+            theme=theme,
+            intro=intro,
+            show_in_menus=True,
             body=[paragraph_block(text)] if text else [],
         )
 
     for slug, title, in_menu, intro, paragraphs in STANDARD_PAGES:
         ensure_child_page(
-            home, StandardPage, slug, title=title, intro=intro, show_in_menus=in_menu, body=[paragraph_block(*paragraphs)]
+            home,
+            StandardPage,
+            slug,
+            title=title,
+            intro=intro,
+            show_in_menus=in_menu,
+            body=[paragraph_block(*paragraphs)],
         )
 
     audiences = {audience.slug: audience for audience in Audience.objects.all()}
@@ -245,7 +294,9 @@ def load(report):
         body = [paragraph_block(TRAINER_TEXT)] if role == "trainer" else []
         page, created = ensure_child_page(home, AudiencePage, slug, title=title, role=role, intro=intro, body=body)
         if created and audience_slugs:
-            page.audiences.set([audiences[audience_slug] for audience_slug in audience_slugs if audience_slug in audiences])
+            page.audiences.set(
+                [audiences[audience_slug] for audience_slug in audience_slugs if audience_slug in audiences]
+            )
             page.save_revision(log_action=False).publish(log_action=False)
 
     site = Site.objects.get(is_default_site=True)
@@ -255,7 +306,9 @@ def load(report):
         site_settings.contact_email = "info@example.org"
         for order, slug in enumerate(FOOTER_LINK_SLUGS):
             page = home.get_children().get(slug=slug)
-            site_settings.footer_links.add(site_settings.footer_links.model(title=page.title, page=page, sort_order=order))
+            site_settings.footer_links.add(
+                site_settings.footer_links.model(title=page.title, page=page, sort_order=order)
+            )
         site_settings.save()
         report("Site settings filled in.")
 
@@ -264,71 +317,153 @@ def load(report):
 # Overview and landing pages are translated, and one page of every content type, so the English
 # site shows each page type; other pages appear in Dutch in English listings, marked lang="nl".
 ENGLISH_PAGES = {
-    "home": ("Knowledge portal for social stability",
-             "Knowledge, training and practice from Dutch municipalities working on social stability: inclusion, "
-             "polarisation, problematic behaviour and organised crime, radicalisation and extremism.",
-             ["This portal brings together the cross-government curriculum for municipalities and the knowledge around "
-              "it: modules and course paths, case studies from municipalities, guidance, events and the e-zine."]),
-    "inclusie": ("Inclusion", "Everyone belongs: how municipalities work on equality, encounter and tackling discrimination.",
-                 ["Inclusion is about whether all residents feel seen and heard and can take part fully. Municipalities play "
-                  "a key role in this: in policy, in neighbourhoods and as an employer."]),
-    "polarisatie": ("Polarisation", "Recognising and interpreting tension between groups and keeping the conversation going.",
-                    ["Polarisation is not always a problem: differences belong in a democracy. It becomes a concern when "
-                     "us-and-them thinking leads to exclusion, intimidation or violence."]),
+    "home": (
+        "Knowledge portal for social stability",
+        "Knowledge, training and practice from Dutch municipalities working on social stability: inclusion, "
+        "polarisation, problematic behaviour and organised crime, radicalisation and extremism.",
+        [
+            "This portal brings together the cross-government curriculum for municipalities and the knowledge around "
+            "it: modules and course paths, case studies from municipalities, guidance, events and the e-zine."
+        ],
+    ),
+    "inclusie": (
+        "Inclusion",
+        "Everyone belongs: how municipalities work on equality, encounter and tackling discrimination.",
+        [
+            "Inclusion is about whether all residents feel seen and heard and can take part fully. Municipalities play "
+            "a key role in this: in policy, in neighbourhoods and as an employer."
+        ],
+    ),
+    "polarisatie": (
+        "Polarisation",
+        "Recognising and interpreting tension between groups and keeping the conversation going.",
+        [
+            "Polarisation is not always a problem: differences belong in a democracy. It becomes a concern when "
+            "us-and-them thinking leads to exclusion, intimidation or violence."
+        ],
+    ),
     "problematisch-gedrag-en-ondermijning": (
         "Problematic behaviour and organised crime",
         "From nuisance and youth crime to organised crime: what municipalities can do together with care and security.",
-        ["Problematic behaviour and organised crime affect the quality of life in neighbourhoods and the opportunities of "
-         "young people. Tackling them takes cooperation between the social domain and the security domain."]),
+        [
+            "Problematic behaviour and organised crime affect the quality of life in neighbourhoods and the "
+            "opportunities of "
+            "young people. Tackling them takes cooperation between the social domain and the security domain."
+        ],
+    ),
     "radicalisering-en-extremisme": (
         "Radicalisation and extremism",
         "Recognising signs of radicalisation, starting the conversation and working together in local case meetings.",
-        ["Radicalisation and extremism call for a local approach that brings prevention, care and security together."]),
-    "ik-ben-bestuurder": ("For administrators", "What mayors, aldermen and council members need to know about social stability.", None),
-    "ik-ben-beleidsmedewerker": ("For policy officers", "Guidance and modules for policy that prevents tension and organises cooperation.", None),
-    "ik-ben-professional": ("For professionals", "For those working in neighbourhoods, schools, care or the police: recognise signs and act together.", None),
-    "ik-ben-trainer": ("For trainers", "Assemble a course path for your group from the curriculum's modules, share it and plan the dates.",
-                       ['See the <a href="/en/leerlijnen/">example course paths</a> or log in to assemble your own from the '
-                        '<a href="/en/curriculum/">modules of the curriculum</a>.']),
-    "over-het-curriculum": ("About the curriculum", "A cross-government training programme for municipalities working on social stability.",
-                            ["Three ministries (SZW, BZK and JenV through the NCTV) and the Expertise Unit Social Stability (ESS) "
-                             "are building a curriculum for municipalities, based on a needs survey and tested at the national "
-                             "theme day ‘Together for social stability’ in Amersfoort."]),
-    "contact": ("Contact", "Questions about the curriculum or this portal? Get in touch.",
-                ["This is example content. Fill in the real contact details in the site settings."]),
-    "toegankelijkheidsverklaring": ("Accessibility statement", "We want everyone to be able to use this portal.",
-                                    ["This portal aims to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA. "
-                                     "Run into a problem? Let us know through the contact page."]),
-    "privacyverklaring": ("Privacy statement", "How this portal handles personal data.",
-                          ["We process only the personal data needed for this portal's services, such as an editor's account "
-                           "or a submitted case study. This is example content."]),
-    "colofon": ("Colophon", "Who makes this portal.",
-                ["The Knowledge Portal for Social Stability is an initiative of SZW, BZK, JenV (NCTV) and the Expertise "
-                 "Unit Social Stability."]),
-    "curriculum": ("Curriculum", "All modules of the cross-government curriculum, by theme, audience, level and format.", None),
+        ["Radicalisation and extremism call for a local approach that brings prevention, care and security together."],
+    ),
+    "ik-ben-bestuurder": (
+        "For administrators",
+        "What mayors, aldermen and council members need to know about social stability.",
+        None,
+    ),
+    "ik-ben-beleidsmedewerker": (
+        "For policy officers",
+        "Guidance and modules for policy that prevents tension and organises cooperation.",
+        None,
+    ),
+    "ik-ben-professional": (
+        "For professionals",
+        "For those working in neighbourhoods, schools, care or the police: recognise signs and act together.",
+        None,
+    ),
+    "ik-ben-trainer": (
+        "For trainers",
+        "Assemble a course path for your group from the curriculum's modules, share it and plan the dates.",
+        [
+            'See the <a href="/en/leerlijnen/">example course paths</a> or log in to assemble your own from the '
+            '<a href="/en/curriculum/">modules of the curriculum</a>.'
+        ],
+    ),
+    "over-het-curriculum": (
+        "About the curriculum",
+        "A cross-government training programme for municipalities working on social stability.",
+        [
+            "Three ministries (SZW, BZK and JenV through the NCTV) and the Expertise Unit Social Stability (ESS) "
+            "are building a curriculum for municipalities, based on a needs survey and tested at the national "
+            "theme day ‘Together for social stability’ in Amersfoort."
+        ],
+    ),
+    "contact": (
+        "Contact",
+        "Questions about the curriculum or this portal? Get in touch.",
+        ["This is example content. Fill in the real contact details in the site settings."],
+    ),
+    "toegankelijkheidsverklaring": (
+        "Accessibility statement",
+        "We want everyone to be able to use this portal.",
+        [
+            "This portal aims to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA. "
+            "Run into a problem? Let us know through the contact page."
+        ],
+    ),
+    "privacyverklaring": (
+        "Privacy statement",
+        "How this portal handles personal data.",
+        [
+            "We process only the personal data needed for this portal's services, such as an editor's account "
+            "or a submitted case study. This is example content."
+        ],
+    ),
+    "colofon": (
+        "Colophon",
+        "Who makes this portal.",
+        [
+            "The Knowledge Portal for Social Stability is an initiative of SZW, BZK, JenV (NCTV) and the Expertise "
+            "Unit Social Stability."
+        ],
+    ),
+    "curriculum": (
+        "Curriculum",
+        "All modules of the cross-government curriculum, by theme, audience, level and format.",
+        None,
+    ),
     "praktijkvoorbeelden": ("Case studies", "How municipalities put social stability into practice.", None),
     "handreikingen": ("Guidance and publications", "Guidance, fact sheets, research and toolkits.", None),
     "bijeenkomsten": ("Events", "Theme days, workshops and meetings, with their reports.", None),
     "e-zine": ("E-zine", "News and reports from the curriculum and its events.", None),
-    "polarisatie-herkennen": ("Recognising polarisation", "Learn to recognise the stages of polarisation and when to act.", None),
-    "wijkteams-signaleren-spanningen": ("Neighbourhood teams spot tension early",
-                                        "How neighbourhood teams and the municipality share signs of tension.", None),
+    "polarisatie-herkennen": (
+        "Recognising polarisation",
+        "Learn to recognise the stages of polarisation and when to act.",
+        None,
+    ),
+    "wijkteams-signaleren-spanningen": (
+        "Neighbourhood teams spot tension early",
+        "How neighbourhood teams and the municipality share signs of tension.",
+        None,
+    ),
     "factsheet-polarisatie": ("Fact sheet: polarisation", "The key facts about polarisation on two pages.", None),
-    "samen-voor-sociale-stabiliteit": ("Together for social stability",
-                                       "The national theme day in Amersfoort with twelve workshops.", None),
-    "platform-jep-lokale-samenwerking": ("Platform JEP: what helps and what hinders local cooperation",
-                                         "Cooperation between the social domain and the security domain in practice.", None),
+    "samen-voor-sociale-stabiliteit": (
+        "Together for social stability",
+        "The national theme day in Amersfoort with twelve workshops.",
+        None,
+    ),
+    "platform-jep-lokale-samenwerking": (
+        "Platform JEP: what helps and what hinders local cooperation",
+        "Cooperation between the social domain and the security domain in practice.",
+        None,
+    ),
     "terugblik-themadag": ("Together for social stability: looking back", "A report of the national theme day.", None),
-    "behoeftepeiling": ("Needs survey", "What do municipalities need to work on social stability? Municipal staff answer "
-                        "the survey; the results steer the curriculum.", None),
+    "behoeftepeiling": (
+        "Needs survey",
+        "What do municipalities need to work on social stability? Municipal staff answer "
+        "the survey; the results steer the curriculum.",
+        None,
+    ),
     "themadag-2026": ("Theme day 2026", "The e-zine issue about the national theme day.", None),
 }
 
 
 ENGLISH_ROLES = {
     # Read after "I am": the article belongs to the role in English.
-    "ik-ben-bestuurder": "an administrator", "ik-ben-beleidsmedewerker": "a policy officer",
-    "ik-ben-professional": "a professional", "ik-ben-trainer": "a trainer",
+    "ik-ben-bestuurder": "an administrator",
+    "ik-ben-beleidsmedewerker": "a policy officer",
+    "ik-ben-professional": "a professional",
+    "ik-ben-trainer": "a trainer",
 }
 
 

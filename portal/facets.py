@@ -96,7 +96,12 @@ class FacetedFilter:
         # would give (one query per facet, however much content there is).
         for facet in self.facets:
             scoped = apply_selection(self.base, self.facets, self.selection, skip=facet.param)
-            rows = scoped.order_by().values_list(facet.field).annotate(n=Count("pk", distinct=True)).values_list(facet.field, "n")
+            rows = (
+                scoped.order_by()
+                .values_list(facet.field)
+                .annotate(n=Count("pk", distinct=True))
+                .values_list(facet.field, "n")
+            )
             counts = {str(value): n for value, n in rows}  # URL values are strings; some fields are not
             chosen = set(self.selection.get(facet.param, ()))
             for option in facet.options:

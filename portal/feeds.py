@@ -59,7 +59,9 @@ class PageFeed(Feed):
 
 def atom(feed_class):
     """The Atom variant of an RSS feed class."""
-    return type(f"{feed_class.__name__}Atom", (feed_class,), {"feed_type": Atom1Feed, "subtitle": feed_class.description})
+    return type(
+        f"{feed_class.__name__}Atom", (feed_class,), {"feed_type": Atom1Feed, "subtitle": feed_class.description}
+    )
 
 
 def feed_urlpatterns(name, rss_class):

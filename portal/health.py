@@ -4,8 +4,8 @@ Apps register their own checks in ``AppConfig.ready()`` so that the portal never
 import them (the search app registers the search-engine check, for example).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.db import DatabaseError, connection
 

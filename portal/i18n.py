@@ -47,7 +47,9 @@ def in_locale(pages, locale_id=None):
         locale_id = locale_id_for(active_language_code()) or default_id
     if locale_id == default_id:
         return pages.filter(locale_id=default_id)
-    translated = Exists(Page.objects.filter(locale_id=locale_id, live=True, translation_key=OuterRef("translation_key")))
+    translated = Exists(
+        Page.objects.filter(locale_id=locale_id, live=True, translation_key=OuterRef("translation_key"))
+    )
     return pages.filter(Q(locale_id=locale_id) | (Q(locale_id=default_id) & ~translated))
 
 
@@ -79,7 +81,13 @@ def language_links(request, page=None):
     for code, _name in settings.LANGUAGES:
         if page is not None:
             target = translations.get(code) or homes.get(code)
-            url = target.get_url(request) if target is not None else f"/{code}/" if code != settings.LANGUAGE_CODE else "/"
+            url = (
+                target.get_url(request)
+                if target is not None
+                else f"/{code}/"
+                if code != settings.LANGUAGE_CODE
+                else "/"
+            )
             is_translation = code in translations
         else:
             url = translate_url(request.get_full_path(), code)
@@ -89,7 +97,16 @@ def language_links(request, page=None):
         name = get_language_info(code)["name_local"]
         with translation.override(code):
             note = "" if is_translation else gettext("homepagina; deze pagina is niet vertaald")
-        links.append({"code": code, "name": name, "note": note, "url": url, "current": code == current, "translation": is_translation})
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "note": note,
+                "url": url,
+                "current": code == current,
+                "translation": is_translation,
+            }
+        )
     cached[cache_key] = links
     request._language_links = cached
     return links

@@ -15,8 +15,14 @@ class RejectNullBytesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path or self._has_null(request.GET) or (request.method == "POST" and self._has_null(request.POST)):
-            message = _("Het verzoek bevat ongeldige tekens (NUL). Controleer de link of het formulier en probeer het opnieuw.")
+        if (
+            "\x00" in request.path
+            or self._has_null(request.GET)
+            or (request.method == "POST" and self._has_null(request.POST))
+        ):
+            message = _(
+                "Het verzoek bevat ongeldige tekens (NUL). Controleer de link of het formulier en probeer het opnieuw."
+            )
             if request.path.startswith(JSON_PATH_PREFIXES):  # API callers get their errors as JSON
                 return JsonResponse({"error": message}, status=400)
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")

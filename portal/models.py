@@ -97,9 +97,7 @@ class HomePage(BasePage):
         context["theme_pages"] = (
             ThemePage.objects.child_of(self).live().public().select_related("theme").order_by("theme__sort_order")
         )
-        context["sections"] = (
-            self.get_children().live().public().in_menu().not_type(ThemePage, AudiencePage).specific()
-        )
+        context["sections"] = self.get_children().live().public().in_menu().not_type(ThemePage, AudiencePage).specific()
         context["audience_pages"] = AudiencePage.objects.child_of(self).live().public().order_by("path")
         return context
 
@@ -192,11 +190,16 @@ class AudiencePage(GatheredContentMixin, BasePage):
     role = models.CharField(
         _("rol"), max_length=60, help_text=_("Hoe de bezoeker zichzelf noemt, na ‘Ik ben’: bijvoorbeeld ‘bestuurder’.")
     )
-    audiences = ParentalManyToManyField(Audience, blank=True, related_name="audience_pages", verbose_name=_("doelgroepen"))
+    audiences = ParentalManyToManyField(
+        Audience, blank=True, related_name="audience_pages", verbose_name=_("doelgroepen")
+    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("inhoud"))
 
     content_panels = Page.content_panels + [
-        FieldPanel("role"), FieldPanel("audiences", widget=forms.CheckboxSelectMultiple), FieldPanel("intro"), FieldPanel("body"),
+        FieldPanel("role"),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("intro"),
+        FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     parent_page_types = ["portal.HomePage"]
@@ -228,7 +231,12 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address")],
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_address"),
+            ],
             heading=_("Contact"),
         ),
         FieldPanel("footer_text"),

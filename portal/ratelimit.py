@@ -34,7 +34,8 @@ def is_limited(request, purpose, limit, window_seconds, key=None):
 
 def too_many_requests(request, window_seconds):
     response = TemplateResponse(
-        request, "429.html",
+        request,
+        "429.html",
         {"retry_minutes": max(1, window_seconds // 60), "message": _("U heeft dit te vaak geprobeerd.")},
         status=429,
     )

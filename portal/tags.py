@@ -31,7 +31,11 @@ def tagged_pages(tag):
             page_ids.update(through.objects.filter(tag=tag).values_list("content_object_id", flat=True))
     if not page_ids:
         return Page.objects.none()
-    return in_locale(Page.objects.filter(pk__in=page_ids).live().public()).specific().order_by("-first_published_at", "title")
+    return (
+        in_locale(Page.objects.filter(pk__in=page_ids).live().public())
+        .specific()
+        .order_by("-first_published_at", "title")
+    )
 
 
 @transaction.atomic
@@ -49,7 +53,9 @@ def merge_tags(source, target):
         already = set(through.objects.filter(tag=target).values_list("content_object_id", flat=True))
         items.filter(content_object_id__in=already).delete()  # it carries both: keep one
         moved += items.update(tag=target)
-    for revision in Revision.objects.filter(pk__in=Page.objects.exclude(latest_revision=None).values("latest_revision")):
+    for revision in Revision.objects.filter(
+        pk__in=Page.objects.exclude(latest_revision=None).values("latest_revision")
+    ):
         tagged = revision.content.get("tagged_items") or []
         if any(item.get("tag") == source.pk for item in tagged):
             seen, rewritten = set(), []

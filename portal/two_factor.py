@@ -53,9 +53,16 @@ def confirm_second_factor(request):
 
 def _exempt(path):
     # Logging in and out, and the two-factor pages themselves, must work before the second step.
-    allowed = [reverse("wagtailadmin_login"), reverse("wagtailadmin_logout"), reverse("two_factor_setup"),
-               reverse("two_factor_verify"), "/admin/tweestapsverificatie/koppelen/", "/django-admin/login/",
-               "/django-admin/logout/", "/admin/password_reset/"]
+    allowed = [
+        reverse("wagtailadmin_login"),
+        reverse("wagtailadmin_logout"),
+        reverse("two_factor_setup"),
+        reverse("two_factor_verify"),
+        "/admin/tweestapsverificatie/koppelen/",
+        "/django-admin/login/",
+        "/django-admin/logout/",
+        "/admin/password_reset/",
+    ]
     return any(path.startswith(prefix) for prefix in allowed)
 
 
@@ -79,14 +86,18 @@ class RequireTwoFactorForAdminMiddleware:
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Code"), max_length=16, strip=True,
+        label=_("Code"),
+        max_length=16,
+        strip=True,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
     )
 
 
 def _next_url(request):
     target = request.POST.get("next") or request.GET.get("next") or reverse("wagtailadmin_home")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return reverse("wagtailadmin_home")
     return target
 
@@ -98,7 +109,7 @@ def _qr_svg(url):
     buffer = BytesIO()
     qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8).save(buffer)
     svg = buffer.getvalue().decode()
-    return svg[svg.index("<svg"):]  # inline in HTML: without the XML declaration
+    return svg[svg.index("<svg") :]  # inline in HTML: without the XML declaration
 
 
 def _enrolment_state(user):
@@ -119,7 +130,11 @@ def user_for_enrolment_token(token):
         return None
     if not isinstance(data, dict):
         return None
-    user = get_user_model().objects.filter(pk=data.get("user"), is_active=True).first() if isinstance(data.get("user"), int) else None
+    user = (
+        get_user_model().objects.filter(pk=data.get("user"), is_active=True).first()
+        if isinstance(data.get("user"), int)
+        else None
+    )
     if user is None or not constant_time_compare(str(data.get("state")), _enrolment_state(user)):
         return None
     return user
@@ -150,17 +165,27 @@ def _enrolment_needed(request):
     """No valid link in this session: offer to mail one to the account's own address."""
     from .ratelimit import is_limited
 
-    user, context = request.user, {"email": _masked(request.user.email) if request.user.email else "",
-                                    "next": _next_url(request), "hours": settings.TWO_FACTOR_ENROLMENT_HOURS}
+    user, context = (
+        request.user,
+        {
+            "email": _masked(request.user.email) if request.user.email else "",
+            "next": _next_url(request),
+            "hours": settings.TWO_FACTOR_ENROLMENT_HOURS,
+        },
+    )
     if request.method == "POST" and request.POST.get("action") == "send" and user.email:
         if not is_limited(request, "two-factor-enrolment", ENROLMENT_MAILS_PER_HOUR, 3600, key=f"user:{user.pk}"):
             send_mail(
                 _("Koppel uw authenticator-app"),
-                _("Open deze link om tweestapsverificatie in te stellen voor het Kennisportaal. De link werkt één keer "
-                  "en verloopt na %(hours)s uur:\n\n%(url)s\n\nVroeg u hier niet om? Dan kent iemand anders uw "
-                  "wachtwoord: wijzig het en meld het de beheerder.")
+                _(
+                    "Open deze link om tweestapsverificatie in te stellen voor het Kennisportaal. De link werkt één "
+                    "keer "
+                    "en verloopt na %(hours)s uur:\n\n%(url)s\n\nVroeg u hier niet om? Dan kent iemand anders uw "
+                    "wachtwoord: wijzig het en meld het de beheerder."
+                )
                 % {"hours": settings.TWO_FACTOR_ENROLMENT_HOURS, "url": enrolment_url(user)},
-                None, [user.email],
+                None,
+                [user.email],
             )
         context["sent_to"] = context["email"]
     return render(request, "portal/two_factor/enrolment_needed.html", context)
@@ -189,11 +214,24 @@ def setup(request):
             codes = _new_backup_codes(request.user)
             return render(request, "portal/two_factor/backup_codes.html", {"codes": codes, "next": _next_url(request)})
         # django-otp doubles the wait after every wrong code, against guessing.
-        form.add_error("token", _("Deze code klopt niet, of u probeerde het te snel opnieuw. Wacht even, kijk of de tijd op uw telefoon goed staat en probeer de volgende code."))
+        form.add_error(
+            "token",
+            _(
+                "Deze code klopt niet, of u probeerde het te snel opnieuw. Wacht even, kijk of de tijd op uw telefoon "
+                "goed staat en probeer de volgende code."
+            ),
+        )
     key = device.config_url.split("secret=")[1].split("&")[0]
-    return render(request, "portal/two_factor/setup.html", {
-        "form": form, "qr_svg": _qr_svg(device.config_url), "key": key, "next": _next_url(request),
-    })
+    return render(
+        request,
+        "portal/two_factor/setup.html",
+        {
+            "form": form,
+            "qr_svg": _qr_svg(device.config_url),
+            "key": key,
+            "next": _next_url(request),
+        },
+    )
 
 
 @login_required
@@ -207,7 +245,13 @@ def verify(request):
         if device is not None:
             django_otp.login(request, device)
             return redirect(_next_url(request))
-        form.add_error("token", _("Deze code klopt niet of is al gebruikt, of u probeerde het te snel opnieuw. Wacht even en probeer het nog eens."))
+        form.add_error(
+            "token",
+            _(
+                "Deze code klopt niet of is al gebruikt, of u probeerde het te snel opnieuw. Wacht even en probeer het "
+                "nog eens."
+            ),
+        )
     return render(request, "portal/two_factor/verify.html", {"form": form, "next": _next_url(request)})
 
 

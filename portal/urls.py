@@ -30,9 +30,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document URLs, with ids in ASCII digits (its own pattern takes any Unicode digit) and the
     # download view that keeps unpublished submissions from opening inline.
-    path("documents/<id:document_id>/<path:document_filename>", knowledge_views.serve_document, name="wagtaildocs_serve"),
-    path("documents/authenticate_with_password/<id:restriction_id>/", serve_documents.authenticate_with_password,
-         name="wagtaildocs_authenticate_with_password"),
+    path(
+        "documents/<id:document_id>/<path:document_filename>", knowledge_views.serve_document, name="wagtaildocs_serve"
+    ),
+    path(
+        "documents/authenticate_with_password/<id:restriction_id>/",
+        serve_documents.authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -48,7 +53,11 @@ urlpatterns += i18n_patterns(
     # Before the page tree, so the overview page's URL space has a submission form.
     path("praktijkvoorbeelden/insturen/", include("knowledge.urls")),
     path("trefwoorden/<str:slug>/", portal_views.tag_page, name="tag"),
-    path("inloggen/", auth_views.LoginView.as_view(template_name="registration/login.html", redirect_authenticated_user=True), name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(template_name="registration/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -2,7 +2,6 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-
 from taggit.models import Tag
 
 from .health import run_checks
@@ -30,8 +29,12 @@ ROBOTS_DISALLOWED = ["/admin/", "/django-admin/", "/inloggen/", "/leerlijnen/mij
 
 
 def robots_txt(request):
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED), "",
-             f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    lines = [
+        "User-agent: *",
+        *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED),
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

@@ -46,6 +46,8 @@ def only_final_editors_delete(request, page):
 
 @hooks.register("before_bulk_action")
 def only_final_editors_bulk_delete(request, action_type, objects, action_class_instance):
-    if action_type == "delete" and any(isinstance(page, Page) and not may_delete(request.user, page) for page in objects):
+    if action_type == "delete" and any(
+        isinstance(page, Page) and not may_delete(request.user, page) for page in objects
+    ):
         _refuse_delete(request)
         return redirect("wagtailadmin_explore_root")

@@ -41,19 +41,29 @@ def period_key(frequency, moment):
 
 
 def parameters_of(saved_search):
-    return service.SearchParameters(text=saved_search.query, filters=saved_search.filters, language=saved_search.language)
+    return service.SearchParameters(
+        text=saved_search.query, filters=saved_search.filters, language=saved_search.language
+    )
 
 
 def subscribe(email, parameters, frequency):
     """Store an unconfirmed saved search and mail the confirmation link; nothing else is sent until it is used."""
     saved_search = SavedSearch.objects.create(
-        email=email, query=parameters.text, filters=parameters.filters, language=parameters.language or "nl",
-        frequency=frequency, token=secrets.token_urlsafe(32),
+        email=email,
+        query=parameters.text,
+        filters=parameters.filters,
+        language=parameters.language or "nl",
+        frequency=frequency,
+        token=secrets.token_urlsafe(32),
     )
     with translation.override(saved_search.language):
-        body = render_to_string("search/email/confirm.txt", {
-            "saved_search": saved_search, "confirm_url": absolute(reverse("search_alert_confirm", args=[saved_search.token])),
-        })
+        body = render_to_string(
+            "search/email/confirm.txt",
+            {
+                "saved_search": saved_search,
+                "confirm_url": absolute(reverse("search_alert_confirm", args=[saved_search.token])),
+            },
+        )
         subject = translation.gettext("Bevestig uw zoekbericht van het Kennisportaal")
     EmailMessage(subject, body, to=[email]).send()
     return saved_search
@@ -78,9 +88,11 @@ def unsubscribe(token):
 def digest_items(saved_search, until):
     """Hits for live, public pages published or updated after the previous digest that match the search."""
     changed = list(
-        Page.objects.live().public()
+        Page.objects.live()
+        .public()
         .filter(last_published_at__gt=saved_search.covered_until, last_published_at__lte=until)
-        .order_by("-last_published_at").values_list("pk", flat=True)[:MAX_CANDIDATES]
+        .order_by("-last_published_at")
+        .values_list("pk", flat=True)[:MAX_CANDIDATES]
     )
     return service.matching_among(parameters_of(saved_search), changed, limit=MAX_ITEMS)
 
@@ -89,15 +101,26 @@ def send_digest(saved_search, items):
     with translation.override(saved_search.language):
         unsubscribe_url = absolute(reverse("search_alert_unsubscribe", args=[saved_search.token]))
         search_url = absolute(reverse("search")) + "?" + saved_search_query_string(saved_search)
-        body = render_to_string("search/email/digest.txt", {
-            "saved_search": saved_search, "items": [(hit.title, absolute(hit.url)) for hit in items],
-            "unsubscribe_url": unsubscribe_url, "search_url": search_url,
-        })
+        body = render_to_string(
+            "search/email/digest.txt",
+            {
+                "saved_search": saved_search,
+                "items": [(hit.title, absolute(hit.url)) for hit in items],
+                "unsubscribe_url": unsubscribe_url,
+                "search_url": search_url,
+            },
+        )
         subject = translation.gettext("Nieuw op het Kennisportaal: %(query)s") % {"query": saved_search.query}
-    message = EmailMessage(subject, body, to=[saved_search.email], headers={
-        # One click in the mail program unsubscribes (RFC 8058), without logging in.
-        "List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    })
+    message = EmailMessage(
+        subject,
+        body,
+        to=[saved_search.email],
+        headers={
+            # One click in the mail program unsubscribes (RFC 8058), without logging in.
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
     message.send()
 
 
@@ -116,7 +139,9 @@ def saved_search_query_string(saved_search):
 def send_digests(now=None):
     """Send every digest that is due; returns (sent, checked). Safe to run as often as you like."""
     now = now or timezone.now()
-    SavedSearch.objects.filter(confirmed_at__isnull=True, created_at__lt=now - datetime.timedelta(days=UNCONFIRMED_DAYS)).delete()
+    SavedSearch.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=now - datetime.timedelta(days=UNCONFIRMED_DAYS)
+    ).delete()
     sent = checked = 0
     for frequency, _label in SavedSearch.FREQUENCIES:
         key = period_key(frequency, now)

@@ -10,7 +10,6 @@ class SearchConfig(AppConfig):
     def ready(self):
         from wagtail.documents.models import Document
         from wagtail.models import CollectionViewRestriction, PageViewRestriction
-        from wagtail.models import Page
         from wagtail.signals import copy_for_translation_done, page_published, page_unpublished, post_page_move
 
         from portal import health
@@ -24,12 +23,19 @@ class SearchConfig(AppConfig):
         page_published.connect(indexing.on_page_published, dispatch_uid="search_page_published")
         page_unpublished.connect(indexing.on_page_unpublished, dispatch_uid="search_page_unpublished")
         post_page_move.connect(indexing.on_page_moved, dispatch_uid="search_page_moved")
-        post_save.connect(indexing.on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
-        post_delete.connect(indexing.on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
+        post_save.connect(
+            indexing.on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved"
+        )
+        post_delete.connect(
+            indexing.on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted"
+        )
         post_save.connect(indexing.on_document_changed, sender=Document, dispatch_uid="search_document_saved")
         for signal in (post_save, post_delete):
-            signal.connect(indexing.on_collection_restriction_changed, sender=CollectionViewRestriction,
-                           dispatch_uid=f"search_collection_restriction_{signal is post_save}")
+            signal.connect(
+                indexing.on_collection_restriction_changed,
+                sender=CollectionViewRestriction,
+                dispatch_uid=f"search_collection_restriction_{signal is post_save}",
+            )
         post_save.connect(indexing.on_alias_created, dispatch_uid="search_alias_created")
         copy_for_translation_done.connect(indexing.on_translation_copied, dispatch_uid="search_translation_copied")
         # Before the delete: the database engine needs the stored words to keep its vocabulary right.

@@ -212,4 +212,6 @@ def _municipalities(page):
 
 
 def _municipality_values(page, attribute):
-    return sorted({getattr(municipality, attribute) for municipality in _municipalities(page) if getattr(municipality, attribute)})
+    return sorted(
+        {getattr(municipality, attribute) for municipality in _municipalities(page) if getattr(municipality, attribute)}
+    )

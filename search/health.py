@@ -23,8 +23,13 @@ def check_search_engine():
         # The test node has no "GET /", so ask the cluster health instead.
         health = engine.health()
     except EngineUnavailable as error:
-        return {"status": "down", "engine": "elasticsearch", "fallback": "database", "error": (error.__cause__ or error).__class__.__name__,
-                "pending_updates": pending}
+        return {
+            "status": "down",
+            "engine": "elasticsearch",
+            "fallback": "database",
+            "error": (error.__cause__ or error).__class__.__name__,
+            "pending_updates": pending,
+        }
     finally:
         engine.client.close()
     if health["status"] == "red":

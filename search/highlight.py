@@ -18,7 +18,8 @@ SNIPPET_LENGTH = 260
 def marked_words(text, match_terms, language="nl"):
     """(start, end) spans of the words in `text` with a term (or a compound part's term) in `match_terms`."""
     return [
-        (found.start(), found.end()) for found in WORD.finditer(text or "")
+        (found.start(), found.end())
+        for found in WORD.finditer(text or "")
         if not match_terms.isdisjoint(word_terms(fold(found.group()), language))
     ]
 
@@ -85,4 +86,4 @@ def _word_end(text, position):
 def _cut(text, length):
     if len(text) <= length:
         return text
-    return text[:_word_end(text, length)] + " …"
+    return text[: _word_end(text, length)] + " …"

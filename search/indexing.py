@@ -66,7 +66,9 @@ def _write_or_queue(engine, documents, removals, page_ids):
         engine.index(documents)
         engine.remove(removals)
     except EngineUnavailable as error:
-        logger.error("Search engine %s unavailable; %d page(s) queued for indexing: %s", engine.name, len(page_ids), error)
+        logger.error(
+            "Search engine %s unavailable; %d page(s) queued for indexing: %s", engine.name, len(page_ids), error
+        )
         PendingIndexUpdate.objects.bulk_create(
             [PendingIndexUpdate(page_id=page_id) for page_id in page_ids], ignore_conflicts=True
         )
@@ -112,7 +114,9 @@ def moved_descendant_ids(page):
     if url is None:
         return subtree_ids(page)
     return list(
-        SearchDocument.objects.filter(page__path__startswith=page.path).exclude(url__startswith=url[2]).values_list("pk", flat=True)
+        SearchDocument.objects.filter(page__path__startswith=page.path)
+        .exclude(url__startswith=url[2])
+        .values_list("pk", flat=True)
     )
 
 
@@ -120,11 +124,12 @@ def all_searchable_documents(batch_size=500):
     """Documents for every live, public page, in batches (for rebuilding)."""
     ids = list(Page.objects.live().public().filter(depth__gt=2).order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
-        documents, _removals = documents_and_removals(ids[start:start + batch_size], known_public=True)
+        documents, _removals = documents_and_removals(ids[start : start + batch_size], known_public=True)
         yield from documents
 
 
 # Signal receivers (connected in SearchConfig.ready)
+
 
 def on_page_published(sender, instance, **kwargs):
     update_pages([instance.pk, *moved_descendant_ids(instance)])

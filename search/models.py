@@ -49,9 +49,12 @@ class Synonym(models.Model):
     """Words and phrases that mean the same to a searcher; applied when searching, so no reindex is needed."""
 
     terms = models.CharField(
-        _("termen"), max_length=500,
-        help_text=_("Woorden of woordgroepen met dezelfde betekenis, gescheiden door komma's. "
-                    "Bijvoorbeeld: ondermijning, georganiseerde criminaliteit"),
+        _("termen"),
+        max_length=500,
+        help_text=_(
+            "Woorden of woordgroepen met dezelfde betekenis, gescheiden door komma's. "
+            "Bijvoorbeeld: ondermijning, georganiseerde criminaliteit"
+        ),
     )
     panels = [FieldPanel("terms")]
 

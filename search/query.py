@@ -169,6 +169,8 @@ def _longest_synonym_match(word_groups, position, synonyms, language):
     best = None
     for own, alternatives in synonyms:
         for member in own:
-            if tuple(query_terms[position:position + len(member)]) == member and (best is None or len(member) > best[0]):
+            if tuple(query_terms[position : position + len(member)]) == member and (
+                best is None or len(member) > best[0]
+            ):
                 best = (len(member), alternatives)
     return best

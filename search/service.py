@@ -38,13 +38,25 @@ PAGE_PARAM = "pagina"
 SORT_PARAM = "sorteer"
 # URL parameter (Dutch, visible to visitors) -> facet name in the documents.
 FACET_PARAMS = {
-    "soort": "type", "thema": "themes", "doelgroep": "audiences", "trefwoord": "tags", "provincie": "province",
-    "gemeente": "municipality", "onderbouwing": "evidence_level", "jaar": "year",
+    "soort": "type",
+    "thema": "themes",
+    "doelgroep": "audiences",
+    "trefwoord": "tags",
+    "provincie": "province",
+    "gemeente": "municipality",
+    "onderbouwing": "evidence_level",
+    "jaar": "year",
 }
 PARAM_FOR_FACET = {facet: param for param, facet in FACET_PARAMS.items()}
 FACET_LABELS = {
-    "type": _("Soort"), "themes": _("Thema"), "audiences": _("Doelgroep"), "tags": _("Trefwoord"),
-    "province": _("Provincie"), "municipality": _("Gemeente"), "evidence_level": _("Onderbouwing"), "year": _("Jaar"),
+    "type": _("Soort"),
+    "themes": _("Thema"),
+    "audiences": _("Doelgroep"),
+    "tags": _("Trefwoord"),
+    "province": _("Provincie"),
+    "municipality": _("Gemeente"),
+    "evidence_level": _("Onderbouwing"),
+    "year": _("Jaar"),
 }
 SORTS = {"relevantie": "relevance", "datum": "date"}
 PAGE_SIZE = 10
@@ -181,7 +193,13 @@ def run_search(parameters, record=True):
         dutch_query = parse_query(parameters.text, synonyms, default_language)
         dutch_response, dutch_engine, dutch_degraded = _search_with_fallback(engine, dutch_query, dutch)
         if dutch_response.total:
-            parameters, query, response, engine, results.degraded = dutch, dutch_query, dutch_response, dutch_engine, dutch_degraded
+            parameters, query, response, engine, results.degraded = (
+                dutch,
+                dutch_query,
+                dutch_response,
+                dutch_engine,
+                dutch_degraded,
+            )
             results.other_language = default_language
     if response.total == 0 and query.can_relax:
         relaxed = query.relaxed()
@@ -207,7 +225,9 @@ def run_search(parameters, record=True):
     results.page = min(parameters.page, results.num_pages)
     if results.page != parameters.page and response.total:
         # Asked beyond the last page (an old link, or a made-up number): show the last page.
-        response, engine, _degraded = _search_with_fallback(engine, query, dataclasses.replace(parameters, page=results.page))
+        response, engine, _degraded = _search_with_fallback(
+            engine, query, dataclasses.replace(parameters, page=results.page)
+        )
     results.items = [_result_item(hit, query) for hit in response.hits]
     results.facets = facet_views(response.facets, parameters.filters)
     if not results.total:
@@ -223,9 +243,12 @@ def theme_links(language):
 
     pages = ThemePage.objects.live().public().filter(locale__language_code=language).order_by("path")
     if not pages.exists():
-        pages = ThemePage.objects.live().public().filter(
-            locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        ).order_by("path")
+        pages = (
+            ThemePage.objects.live()
+            .public()
+            .filter(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+            .order_by("path")
+        )
     return [{"title": page.title, "url": page.url} for page in pages[:12]]
 
 
@@ -267,9 +290,11 @@ def _corrections(engine, words):
 def _result_item(hit, query):
     terms = query.all_terms
     return ResultItem(
-        url=hit.url, title_html=highlight_title(hit.title, terms, query.language),
+        url=hit.url,
+        title_html=highlight_title(hit.title, terms, query.language),
         snippet_html=highlight(hit.text or hit.summary, terms, language=query.language),
-        type_label=CONTENT_TYPE_LABELS.get(hit.type, hit.type), date=hit.date,
+        type_label=CONTENT_TYPE_LABELS.get(hit.type, hit.type),
+        date=hit.date,
     )
 
 
@@ -283,12 +308,15 @@ def facet_views(counts, selected):
         labels = facet_labels(facet, [value for value, _count in pairs])
         options = [
             FacetOption(value=value, label=labels[value], count=count, selected=value in selected.get(facet, []))
-            for value, count in pairs if value in labels
+            for value, count in pairs
+            if value in labels
         ]
         if facet == "year":
             options.sort(key=lambda option: option.value, reverse=True)
         if options:
-            views.append(FacetView(name=facet, param=PARAM_FOR_FACET[facet], label=FACET_LABELS[facet], options=options))
+            views.append(
+                FacetView(name=facet, param=PARAM_FOR_FACET[facet], label=FACET_LABELS[facet], options=options)
+            )
     return views
 
 
@@ -322,19 +350,30 @@ def _choices(model, field_name, values):
 def promotions_for(text):
     """Pages editors promoted for this query, if those pages are live and public."""
     promotions = (
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(text)).select_related("page")
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(text))
+        .select_related("page")
         .order_by("sort_order")
     )
     visible_ids = set(
-        Page.objects.live().public().filter(pk__in=[p.page_id for p in promotions if p.page_id]).values_list("pk", flat=True)
+        Page.objects.live()
+        .public()
+        .filter(pk__in=[p.page_id for p in promotions if p.page_id])
+        .values_list("pk", flat=True)
     )
     shown = []
     for promotion in promotions:
         if promotion.page_id and promotion.page_id in visible_ids:
-            shown.append({"title": promotion.page.title, "url": promotion.page.url, "description": promotion.description})
+            shown.append(
+                {"title": promotion.page.title, "url": promotion.page.url, "description": promotion.description}
+            )
         elif not promotion.page_id and promotion.external_link_url:
-            shown.append({"title": promotion.external_link_text or promotion.external_link_url,
-                          "url": promotion.external_link_url, "description": promotion.description})
+            shown.append(
+                {
+                    "title": promotion.external_link_text or promotion.external_link_url,
+                    "url": promotion.external_link_url,
+                    "description": promotion.description,
+                }
+            )
     return shown
 
 
@@ -374,4 +413,3 @@ def suggestions(prefix, language=None):
         {"title": suggestion.title, "url": suggestion.url, "type": str(CONTENT_TYPE_LABELS.get(suggestion.type, ""))}
         for suggestion in found
     ]
-

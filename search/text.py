@@ -144,9 +144,7 @@ def zipf(word, language=DUTCH):
 def is_known_word(word, language=DUTCH):
     """A word of the language (in its lexicon or common in its text), not a typo."""
     language = normalise_language(language)
-    return zipf(word, language) >= MIN_PART_ZIPF or (
-        language == DUTCH and _simplemma().is_known(word, lang=DUTCH)
-    )
+    return zipf(word, language) >= MIN_PART_ZIPF or (language == DUTCH and _simplemma().is_known(word, lang=DUTCH))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -159,9 +157,12 @@ def lemma(word):
 
 # Derivations a searcher treats as the same word, longest ending first: (ending, replacement).
 DERIVATIONS = (
-    ("isatie", "iseren"), ("isering", "iseren"),
-    ("istisch", "ist"), ("isme", "ist"),
-    ("atie", "eren"), ("ering", "eren"),
+    ("isatie", "iseren"),
+    ("isering", "iseren"),
+    ("istisch", "ist"),
+    ("isme", "ist"),
+    ("atie", "eren"),
+    ("ering", "eren"),
     ("heid", ""),
     ("ing", "en"),
 )

@@ -21,9 +21,14 @@ def search(request):
         return too_many_requests(request, window)
     parameters = service.parse_parameters(request.GET)
     results = service.run_search(parameters)
-    return render(request, "search/search.html", {
-        "results": results, "query": parameters.text,
-    })
+    return render(
+        request,
+        "search/search.html",
+        {
+            "results": results,
+            "query": parameters.text,
+        },
+    )
 
 
 @require_GET
@@ -41,11 +46,13 @@ def suggest(request):
     return response
 
 
-
 class AlertForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("Uw e-mailadres"), max_length=254)
     frequency = forms.ChoiceField(
-        label=gettext_lazy("Hoe vaak?"), choices=SavedSearch.FREQUENCIES, initial=SavedSearch.WEEKLY, widget=forms.RadioSelect
+        label=gettext_lazy("Hoe vaak?"),
+        choices=SavedSearch.FREQUENCIES,
+        initial=SavedSearch.WEEKLY,
+        widget=forms.RadioSelect,
     )
 
 
@@ -74,11 +81,19 @@ def alert(request):
             return too_many_requests(request, window)
         if form.is_valid():
             alerts.subscribe(form.cleaned_data["email"], parameters, form.cleaned_data["frequency"])
-            return render(request, "search/alert_message.html", {
-                "heading": _("Kijk in uw mailbox"),
-                "message": _("We hebben een e-mail gestuurd naar %(email)s. Klik op de link erin om het bericht te bevestigen; "
-                             "zonder bevestiging sturen we niets.") % {"email": form.cleaned_data["email"]},
-            })
+            return render(
+                request,
+                "search/alert_message.html",
+                {
+                    "heading": _("Kijk in uw mailbox"),
+                    "message": _(
+                        "We hebben een e-mail gestuurd naar %(email)s. Klik op de link erin om het bericht te "
+                        "bevestigen; "
+                        "zonder bevestiging sturen we niets."
+                    )
+                    % {"email": form.cleaned_data["email"]},
+                },
+            )
     status = 400 if request.method == "POST" else 200
     return render(request, "search/alert_form.html", {"form": form, **_alert_context(parameters)}, status=status)
 
@@ -86,37 +101,71 @@ def alert(request):
 def alert_confirm(request, token):
     saved_search = SavedSearch.objects.filter(token=token).first()
     if saved_search is None:
-        return render(request, "search/alert_message.html", {
-            "heading": _("Link niet (meer) geldig"),
-            "message": _("Deze link werkt niet (meer). Een niet bevestigd bericht vervalt na zeven dagen; vraag het opnieuw aan."),
-        }, status=404)
+        return render(
+            request,
+            "search/alert_message.html",
+            {
+                "heading": _("Link niet (meer) geldig"),
+                "message": _(
+                    "Deze link werkt niet (meer). Een niet bevestigd bericht vervalt na zeven dagen; vraag het opnieuw "
+                    "aan."
+                ),
+            },
+            status=404,
+        )
     if request.method == "POST" or saved_search.confirmed_at:
         # Confirmed with a button, not by opening the link: mail scanners that open links confirm nothing.
         alerts.confirm(token)
-        return render(request, "search/alert_message.html", {
-            "heading": _("Bericht bevestigd"),
-            "message": _("U krijgt voortaan een e-mail als er iets nieuws verschijnt bij ‘%(query)s’.") % {"query": saved_search.query},
-        })
-    return render(request, "search/alert_message.html", {
-        "heading": _("Bericht bevestigen"),
-        "message": _("Wilt u een e-mail krijgen als er iets nieuws verschijnt bij ‘%(query)s’?") % {"query": saved_search.query},
-        "action_url": request.path, "action_label": _("Ja, bevestigen"),
-    })
+        return render(
+            request,
+            "search/alert_message.html",
+            {
+                "heading": _("Bericht bevestigd"),
+                "message": _("U krijgt voortaan een e-mail als er iets nieuws verschijnt bij ‘%(query)s’.")
+                % {"query": saved_search.query},
+            },
+        )
+    return render(
+        request,
+        "search/alert_message.html",
+        {
+            "heading": _("Bericht bevestigen"),
+            "message": _("Wilt u een e-mail krijgen als er iets nieuws verschijnt bij ‘%(query)s’?")
+            % {"query": saved_search.query},
+            "action_url": request.path,
+            "action_label": _("Ja, bevestigen"),
+        },
+    )
 
 
 @csrf_exempt  # the token in the URL is the key; mail programs post here for one-click unsubscribe (RFC 8058)
 def alert_unsubscribe(request, token):
     if request.method == "POST":
         alerts.unsubscribe(token)
-        return render(request, "search/alert_message.html", {
-            "heading": _("U bent afgemeld"),
-            "message": _("U krijgt geen berichten meer bij deze zoekopdracht. Uw e-mailadres is gewist."),
-        })
+        return render(
+            request,
+            "search/alert_message.html",
+            {
+                "heading": _("U bent afgemeld"),
+                "message": _("U krijgt geen berichten meer bij deze zoekopdracht. Uw e-mailadres is gewist."),
+            },
+        )
     if not SavedSearch.objects.filter(token=token).exists():
-        return render(request, "search/alert_message.html", {
-            "heading": _("U bent afgemeld"), "message": _("Er is geen bericht (meer) met deze link; u krijgt niets meer."),
-        })
-    return render(request, "search/alert_message.html", {
-        "heading": _("Afmelden"), "message": _("Wilt u geen berichten meer bij deze zoekopdracht?"),
-        "action_url": request.path, "action_label": _("Afmelden"),
-    })
+        return render(
+            request,
+            "search/alert_message.html",
+            {
+                "heading": _("U bent afgemeld"),
+                "message": _("Er is geen bericht (meer) met deze link; u krijgt niets meer."),
+            },
+        )
+    return render(
+        request,
+        "search/alert_message.html",
+        {
+            "heading": _("Afmelden"),
+            "message": _("Wilt u geen berichten meer bij deze zoekopdracht?"),
+            "action_url": request.path,
+            "action_label": _("Afmelden"),
+        },
+    )

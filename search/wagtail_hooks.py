@@ -8,13 +8,13 @@ import datetime
 
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Max, Sum
-from wagtail.contrib.search_promotions.models import QueryDailyHits
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.contrib.search_promotions.models import QueryDailyHits
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -41,14 +41,20 @@ register_snippet(SynonymViewSet)
 def search_report(request):
     since = timezone.localdate() - datetime.timedelta(days=REPORT_DAYS)
     popular = (
-        QueryDailyHits.objects.filter(date__gte=since).values("query__query_string")
-        .annotate(total=Sum("hits"), last=Max("date")).order_by("-total", "query__query_string")[:REPORT_ROWS]
+        QueryDailyHits.objects.filter(date__gte=since)
+        .values("query__query_string")
+        .annotate(total=Sum("hits"), last=Max("date"))
+        .order_by("-total", "query__query_string")[:REPORT_ROWS]
     )
     unanswered = (
-        UnansweredQuery.objects.filter(date__gte=since).values("query")
-        .annotate(total=Sum("count"), last=Max("date")).order_by("-total", "query")[:REPORT_ROWS]
+        UnansweredQuery.objects.filter(date__gte=since)
+        .values("query")
+        .annotate(total=Sum("count"), last=Max("date"))
+        .order_by("-total", "query")[:REPORT_ROWS]
     )
-    return render(request, "search/admin/search_report.html", {"popular": popular, "unanswered": unanswered, "days": REPORT_DAYS})
+    return render(
+        request, "search/admin/search_report.html", {"popular": popular, "unanswered": unanswered, "days": REPORT_DAYS}
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -24,11 +24,13 @@ def curriculum(home_page):
 @pytest.fixture
 def publish(django_capture_on_commit_callbacks):
     """Publish like an editor does (a revision, then publish), running what waits for the commit."""
+
     def publish_page(page):
         with django_capture_on_commit_callbacks(execute=True):
             page.save_revision().publish()
         page.refresh_from_db()
         return page
+
     return publish_page
 
 

@@ -64,7 +64,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
         model = EventPage
 
     title = factory.Sequence(lambda n: f"Bijeenkomst {n}")
-    starts_at = factory.Faker("date_time_this_year", tzinfo=datetime.timezone.utc)
+    starts_at = factory.Faker("date_time_this_year", tzinfo=datetime.UTC)
 
 
 class EventSessionPageFactory(wagtail_factories.PageFactory):

@@ -13,7 +13,11 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
-from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance, status_code_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from api.openapi import openapi_document
 from portal.access import restrict_to_municipal_staff
@@ -36,9 +40,13 @@ def content(home_page):
     polarisation = Theme.objects.get(slug="polarisatie")
     inclusion = Theme.objects.get(slug="inclusie")
     modules = {
-        "public": ModulePageFactory(parent=curriculum, title="Polarisatie herkennen", themes=[polarisation], format="webinar"),
+        "public": ModulePageFactory(
+            parent=curriculum, title="Polarisatie herkennen", themes=[polarisation], format="webinar"
+        ),
         "other": ModulePageFactory(parent=curriculum, title="Inclusief beleid", themes=[inclusion]),
-        "draft": ModulePageFactory(parent=curriculum, title="Concept over polarisatie", themes=[polarisation], live=False),
+        "draft": ModulePageFactory(
+            parent=curriculum, title="Concept over polarisatie", themes=[polarisation], live=False
+        ),
         "restricted": ModulePageFactory(parent=curriculum, title="Alleen voor gemeenten", themes=[polarisation]),
     }
     modules["public"].tags.add("wijk")
@@ -49,7 +57,9 @@ def content(home_page):
         modules[name].save_revision().publish()  # as editors do: with a publication date
     restrict_to_municipal_staff(modules["restricted"])
     case_studies = CaseStudyIndexPageFactory(parent=home_page)
-    CaseStudyPageFactory(parent=case_studies, title="Dialoog in Amersfoort", municipality=MunicipalityFactory(), tags=["wijk"])
+    CaseStudyPageFactory(
+        parent=case_studies, title="Dialoog in Amersfoort", municipality=MunicipalityFactory(), tags=["wijk"]
+    )
     return modules
 
 
@@ -89,7 +99,12 @@ def test_updated_since(client, content):
     from django.utils import timezone
 
     assert get(client, "/api/v1/modules/", gewijzigd_sinds="2000-01-01")[1]["count"] == 2
-    assert get(client, "/api/v1/modules/", gewijzigd_sinds=(timezone.now() + timezone.timedelta(days=1)).isoformat())[1]["count"] == 0
+    assert (
+        get(client, "/api/v1/modules/", gewijzigd_sinds=(timezone.now() + timezone.timedelta(days=1)).isoformat())[1][
+            "count"
+        ]
+        == 0
+    )
     for bad in ("gisteren", "2026-02-30", "0001-01-01T00:00:00+14:00"):
         response, data = get(client, "/api/v1/modules/", gewijzigd_sinds=bad)
         assert response.status_code == 400 and "gewijzigd_sinds" in data["error"]
@@ -109,7 +124,9 @@ def test_pagination_with_stable_order_and_links(client, content):
 def test_cors_is_open_for_reading_only(client, content):
     response = client.get("/api/v1/modules/", HTTP_ORIGIN="https://example.org")
     assert response["Access-Control-Allow-Origin"] == "*"
-    preflight = client.options("/api/v1/modules/", HTTP_ORIGIN="https://example.org", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
+    preflight = client.options(
+        "/api/v1/modules/", HTTP_ORIGIN="https://example.org", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
     assert preflight.status_code == 204 and "GET" in preflight["Access-Control-Allow-Methods"]
     assert "POST" not in preflight["Access-Control-Allow-Methods"]
     for method in ("post", "put", "delete", "patch"):
@@ -140,6 +157,7 @@ def test_list_queries_do_not_grow_with_the_page(client, home_page, django_assert
 
 # Exports
 
+
 def streamed(response):
     assert response.streaming  # never built in memory as a whole
     return b"".join(response.streaming_content).decode("utf-8-sig")
@@ -165,6 +183,7 @@ def test_overview_pages_link_to_the_export_of_their_selection(client, content):
 
 
 # The OpenAPI description, and schemathesis against it
+
 
 def test_the_openapi_description_is_served(client):
     response = client.get("/api/v1/openapi.json")

@@ -27,7 +27,8 @@ def media(settings, tmp_path):
 def snapshot(media_root):
     files = {
         str(path.relative_to(media_root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in media_root.rglob("*") if path.is_file()
+        for path in media_root.rglob("*")
+        if path.is_file()
     }
     return {
         "pages": sorted(Page.objects.values_list("url_path", "title", "live")),
@@ -39,8 +40,12 @@ def snapshot(media_root):
 
 def test_a_round_trip_restores_content_and_files(home_page, media, tmp_path):
     for number in range(3):
-        StandardPageFactory(parent=home_page, title=f"Pagina {number}", slug=f"pagina-{number}").save_revision().publish()
-    document = Document.objects.create(title="Handreiking", file=ContentFile(b"%PDF-1.4 handreiking", name="handreiking.pdf"))
+        StandardPageFactory(
+            parent=home_page, title=f"Pagina {number}", slug=f"pagina-{number}"
+        ).save_revision().publish()
+    document = Document.objects.create(
+        title="Handreiking", file=ContentFile(b"%PDF-1.4 handreiking", name="handreiking.pdf")
+    )
     before = snapshot(media)
     assert before["files"]
 

@@ -15,32 +15,96 @@ pytestmark = pytest.mark.django_db
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
 PAYLOADS = [
-    "' OR '1'='1' --", "1; DROP TABLE wagtailcore_page; --", "1 UNION SELECT password FROM auth_user",
-    'title:(*) AND _exists_:body OR body:/.*/ [a TO z] {!} ~2 ^5 \\', "*:*", "((((((((((((((((((((x",
-    SCRIPT, ATTRIBUTE, "javascript:alert(1)", "../../../../etc/passwd", "..%2F..%2Fetc%2Fpasswd",
-    "\u202eevil\u202c", "e\u0301\u0301\u0301" * 50, "\U0001F600" * 100, "\ufeff\u200b\u00a0", "x" * 20_000,
-    "-1", "0", "99999999999999999999999", "1e309", "NaN", "%", "%%32%35", "\ud7ff", "𝕳𝖊𝖑𝖑𝖔",
+    "' OR '1'='1' --",
+    "1; DROP TABLE wagtailcore_page; --",
+    "1 UNION SELECT password FROM auth_user",
+    "title:(*) AND _exists_:body OR body:/.*/ [a TO z] {!} ~2 ^5 \\",
+    "*:*",
+    "((((((((((((((((((((x",
+    SCRIPT,
+    ATTRIBUTE,
+    "javascript:alert(1)",
+    "../../../../etc/passwd",
+    "..%2F..%2Fetc%2Fpasswd",
+    "\u202eevil\u202c",
+    "e\u0301\u0301\u0301" * 50,
+    "\U0001f600" * 100,
+    "\ufeff\u200b\u00a0",
+    "x" * 20_000,
+    "-1",
+    "0",
+    "99999999999999999999999",
+    "1e309",
+    "NaN",
+    "%",
+    "%%32%35",
+    "\ud7ff",
+    "𝕳𝖊𝖑𝖑𝖔",
 ]
 # Every parameter a public view reads (search, the two overviews' filters, pagination, "like mine", login).
 PARAMETERS = [
-    "q", "pagina", "sorteer", "soort", "thema", "doelgroep", "trefwoord", "provincie", "gemeente", "onderbouwing",
-    "jaar", "niveau", "vorm", "aanbieder", "grootte", "stedelijkheid", "veiligheidsregio", "domein", "startjaar",
-    "lijkt_op", "page", "next",
+    "q",
+    "pagina",
+    "sorteer",
+    "soort",
+    "thema",
+    "doelgroep",
+    "trefwoord",
+    "provincie",
+    "gemeente",
+    "onderbouwing",
+    "jaar",
+    "niveau",
+    "vorm",
+    "aanbieder",
+    "grootte",
+    "stedelijkheid",
+    "veiligheidsregio",
+    "domein",
+    "startjaar",
+    "lijkt_op",
+    "page",
+    "next",
 ]
 PATH_TEMPLATES = [
-    "/trefwoorden/{}/", "/feeds/modules/{}/", "/feeds/praktijkvoorbeelden/{}/atom/", "/leerlijnen/gedeeld/{}/",
-    "/leerlijnen/{}/", "/curriculum/{}/", "/en/{}/", "/zoeken/suggesties/?q={}", "/documents/{}/x.pdf",
-    "/api/v1/modules/{}/", "/api/v1/municipalities/{}/", "/api/v1/{}", "/behoeftepeiling/{}/", "/behoeftepeiling/{}/invullen/",
-    "/zoeken/bericht/bevestigen/{}/", "/zoeken/bericht/afmelden/{}/",
+    "/trefwoorden/{}/",
+    "/feeds/modules/{}/",
+    "/feeds/praktijkvoorbeelden/{}/atom/",
+    "/leerlijnen/gedeeld/{}/",
+    "/leerlijnen/{}/",
+    "/curriculum/{}/",
+    "/en/{}/",
+    "/zoeken/suggesties/?q={}",
+    "/documents/{}/x.pdf",
+    "/api/v1/modules/{}/",
+    "/api/v1/municipalities/{}/",
+    "/api/v1/{}",
+    "/behoeftepeiling/{}/",
+    "/behoeftepeiling/{}/invullen/",
+    "/zoeken/bericht/bevestigen/{}/",
+    "/zoeken/bericht/afmelden/{}/",
 ]
 API_URLS = [
-    "/api/v1/modules/", "/api/v1/case-studies/", "/api/v1/guidance/", "/api/v1/themes/", "/api/v1/tags/",
-    "/api/v1/municipalities/", "/api/v1/modules.csv", "/api/v1/case-studies.json",
+    "/api/v1/modules/",
+    "/api/v1/case-studies/",
+    "/api/v1/guidance/",
+    "/api/v1/themes/",
+    "/api/v1/tags/",
+    "/api/v1/municipalities/",
+    "/api/v1/modules.csv",
+    "/api/v1/case-studies.json",
 ]
 API_PARAMETERS = PARAMETERS + ["per_pagina", "taal", "gewijzigd_sinds"]
 CONTENT_MODELS = [
-    "wagtailcore.Page", "wagtailcore.Revision", "wagtailcore.PageLogEntry", "curriculum.CoursePath",
-    "knowledge.CaseStudySubmission", "auth.User", "taggit.Tag", "wagtaildocs.Document", "needs.SurveyResponse",
+    "wagtailcore.Page",
+    "wagtailcore.Revision",
+    "wagtailcore.PageLogEntry",
+    "curriculum.CoursePath",
+    "knowledge.CaseStudySubmission",
+    "auth.User",
+    "taggit.Tag",
+    "wagtaildocs.Document",
+    "needs.SurveyResponse",
     "search.SavedSearch",
 ]
 
@@ -71,15 +135,25 @@ def site(demo_content, settings):
 
 # The views that read query parameters get every payload; the other pages a few, to show they ignore them.
 READS_PARAMETERS = {
-    "search-results", "search-empty", "search-alert", "CurriculumIndexPage", "CaseStudyIndexPage", "EventIndexPage", "tag",
-    "course-paths", "login", "HomePage",
+    "search-results",
+    "search-empty",
+    "search-alert",
+    "CurriculumIndexPage",
+    "CaseStudyIndexPage",
+    "EventIndexPage",
+    "tag",
+    "course-paths",
+    "login",
+    "HomePage",
 }
 SHORT_LIST = [SCRIPT, ATTRIBUTE, "x" * 20_000, "99999999999999999999999"]
 
 
 def test_every_public_url_survives_bad_query_parameters(site, client):
     # English pages run the same views as the Dutch ones: the short list shows they are wired the same way.
-    urls = {path.split("?")[0]: (name, language) for language in ("en", "nl") for name, path in public_page_urls(language)}
+    urls = {
+        path.split("?")[0]: (name, language) for language in ("en", "nl") for name, path in public_page_urls(language)
+    }
     before = content_counts()
     for url, (name, language) in sorted(urls.items()):
         for payload in PAYLOADS if name in READS_PARAMETERS and language == "nl" else SHORT_LIST:
@@ -101,7 +175,9 @@ def test_the_api_and_its_exports_survive_bad_parameters(site, client):
             if response.streaming:
                 response.content = b"".join(response.streaming_content)
             assert_safe(response, f"GET {url} with {payload[:40]!r}")
-            assert response["Content-Type"].startswith(("application/json", "text/csv")), f"{url}: {response['Content-Type']}"
+            assert response["Content-Type"].startswith(("application/json", "text/csv")), (
+                f"{url}: {response['Content-Type']}"
+            )
     assert content_counts() == before, "a GET changed content"
 
 
@@ -116,10 +192,19 @@ def test_the_needs_survey_and_alert_forms_survive_bad_values(site, client):
     for payload in PAYLOADS + NUMBER_PAYLOADS:
         data = {"remarks": payload}
         for pk in questions:
-            data.update({f"q{pk}-urgency": payload, f"q{pk}-formats": [payload], f"q{pk}-topics": [payload], f"q{pk}-support": payload})
+            data.update(
+                {
+                    f"q{pk}-urgency": payload,
+                    f"q{pk}-formats": [payload],
+                    f"q{pk}-topics": [payload],
+                    f"q{pk}-support": payload,
+                }
+            )
         response = client.post(f"/behoeftepeiling/{OPEN_ROUND_SLUG}/invullen/", data)
         assert_safe(response, f"POST needs survey with {payload[:40]!r}")
-        response = client.post("/zoeken/bericht/", {"q": payload, "email": payload, "frequency": payload, "thema": payload})
+        response = client.post(
+            "/zoeken/bericht/", {"q": payload, "email": payload, "frequency": payload, "thema": payload}
+        )
         assert_safe(response, f"POST alert with {payload[:40]!r}")
 
 
@@ -134,9 +219,25 @@ def test_bad_values_in_url_paths_are_not_found_not_errors(site, client):
 def test_forms_survive_bad_values(site, client, settings):
     settings.SUBMISSION_RATE_LIMIT = (100_000, 3600)
     fields = [
-        "title", "municipality", "start_year", "end_year", "themes", "summary", "challenge", "approach", "results",
-        "lessons", "contact_name", "contact_email", "submitter_name", "submitter_email", "tags", "costs",
-        "transferability", "partners", "consent",
+        "title",
+        "municipality",
+        "start_year",
+        "end_year",
+        "themes",
+        "summary",
+        "challenge",
+        "approach",
+        "results",
+        "lessons",
+        "contact_name",
+        "contact_email",
+        "submitter_name",
+        "submitter_email",
+        "tags",
+        "costs",
+        "transferability",
+        "partners",
+        "consent",
     ]
     for payload in PAYLOADS:
         response = client.post("/praktijkvoorbeelden/insturen/", {field: payload for field in fields})
@@ -154,9 +255,9 @@ def test_a_submitted_script_is_stored_as_text_and_never_runs(site, client, setti
     data = form_data(title=f"Aanpak {SCRIPT}", summary=ATTRIBUTE, approach=f"<p onclick=alert(1)>{SCRIPT}</p>")
     response = client.post("/praktijkvoorbeelden/insturen/", data)
     assert response.status_code == 302
-    from knowledge.models import CaseStudyPage
-
     from bs4 import BeautifulSoup
+
+    from knowledge.models import CaseStudyPage
 
     page = CaseStudyPage.objects.get(title__startswith="Aanpak")
     page.get_latest_revision().publish()  # as an editor who overlooked it would
@@ -171,8 +272,24 @@ def test_a_submitted_script_is_stored_as_text_and_never_runs(site, client, setti
 # Whole numbers as people and scripts mistype them: Unicode digits (superscript, Arabic-Indic, full-width,
 # mathematical), signs, spaces, exponents, decimals, underscores and values past 64 bits.
 NUMBER_PAYLOADS = [
-    "²", "٣", "１２", "𝟙", "⁵", "+1", "-1", "-0", " 1", "1 ", "1e3", "1.0", "1_000", "0x10", "",
-    "18446744073709551616", "9223372036854775808", "9" * 40,
+    "²",
+    "٣",
+    "１２",
+    "𝟙",
+    "⁵",
+    "+1",
+    "-1",
+    "-0",
+    " 1",
+    "1 ",
+    "1e3",
+    "1.0",
+    "1_000",
+    "0x10",
+    "",
+    "18446744073709551616",
+    "9223372036854775808",
+    "9" * 40,
 ]
 # Every integer a public URL reads from its query string, per URL.
 INTEGER_QUERY_PARAMETERS = {
@@ -187,8 +304,14 @@ INTEGER_QUERY_PARAMETERS = {
 }
 # Every integer in a URL path.
 INTEGER_PATHS = [
-    "/api/v1/modules/{}/", "/api/v1/case-studies/{}/", "/leerlijnen/{}/", "/leerlijnen/{}/afdrukken/",
-    "/leerlijnen/{}/agenda.ics", "/leerlijnen/mijn/{}/", "/leerlijnen/mijn/{}/stappen/", "/documents/{}/x.pdf",
+    "/api/v1/modules/{}/",
+    "/api/v1/case-studies/{}/",
+    "/leerlijnen/{}/",
+    "/leerlijnen/{}/afdrukken/",
+    "/leerlijnen/{}/agenda.ics",
+    "/leerlijnen/mijn/{}/",
+    "/leerlijnen/mijn/{}/stappen/",
+    "/documents/{}/x.pdf",
 ]
 
 
@@ -234,7 +357,11 @@ def test_every_integer_form_field_is_strict(site, client, settings, django_user_
             response = client.post("/praktijkvoorbeelden/insturen/", {**form_data(), field: payload})
             assert_safe(response, f"POST submission {field}={payload!r}")
             # Surrounding spaces are trimmed, as every form field does; everything else is refused.
-            if payload.strip() and parse_int(payload.strip()) is None and field in ("municipality", "start_year", "themes"):
+            if (
+                payload.strip()
+                and parse_int(payload.strip()) is None
+                and field in ("municipality", "start_year", "themes")
+            ):
                 assert response.status_code == 200, f"{field}={payload!r} was accepted"
     trainer = django_user_model.objects.get(username="trainer")
     client.force_login(trainer)

@@ -6,7 +6,12 @@ from django.utils import translation
 
 from portal.i18n import in_locale, language_links
 from tests.factories import (
-    AudiencePageFactory, CurriculumIndexPageFactory, ModulePageFactory, StandardPageFactory, ThemePageFactory, translate,
+    AudiencePageFactory,
+    CurriculumIndexPageFactory,
+    ModulePageFactory,
+    StandardPageFactory,
+    ThemePageFactory,
+    translate,
 )
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +42,7 @@ def test_the_switch_leads_to_the_same_page_in_the_other_language(english_home, h
     links, soup = switch(client, "/en/over-ons/")
     assert links == {"nl": "/over-ons/"}
     assert soup.html["lang"] == "en"
-    assert soup.select_one('link[rel=alternate][hreflang=en]')["href"].endswith("/en/over-ons/")
+    assert soup.select_one("link[rel=alternate][hreflang=en]")["href"].endswith("/en/over-ons/")
 
 
 def test_without_a_translation_the_switch_leads_home_and_says_so(english_home, home_page, client):
@@ -73,9 +78,18 @@ def test_english_theme_and_audience_pages_gather_english_where_translated(englis
     theme_page = ThemePageFactory(parent=home_page, slug="thema")
     audience_page = AudiencePageFactory(parent=home_page, slug="voor-bestuurders")
     curriculum = CurriculumIndexPageFactory(parent=home_page)
-    module = ModulePageFactory(parent=curriculum, title="Polarisatie herkennen", themes=[theme_page.theme],
-                               audiences=list(audience_page.audiences.all()))
-    ModulePageFactory(parent=curriculum, title="Ondermijning", themes=[theme_page.theme], audiences=list(audience_page.audiences.all()))
+    module = ModulePageFactory(
+        parent=curriculum,
+        title="Polarisatie herkennen",
+        themes=[theme_page.theme],
+        audiences=list(audience_page.audiences.all()),
+    )
+    ModulePageFactory(
+        parent=curriculum,
+        title="Ondermijning",
+        themes=[theme_page.theme],
+        audiences=list(audience_page.audiences.all()),
+    )
     ModulePageFactory(parent=curriculum, title="Concept", themes=[theme_page.theme], live=False)
     translate(module, title="Recognising polarisation")
     translate(theme_page, title="Theme")
@@ -102,11 +116,11 @@ def test_pages_carry_meta_description_and_open_graph(home_page, client):
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(client.get("/over-ons/").content, "html.parser")
-    assert soup.select_one('meta[name=description]')["content"] == "Wie wij zijn."
+    assert soup.select_one("meta[name=description]")["content"] == "Wie wij zijn."
     assert soup.select_one('meta[property="og:title"]')["content"] == "Over ons"
     assert soup.select_one('meta[property="og:url"]')["content"].endswith("/over-ons/")
     assert soup.select_one('meta[property="og:locale"]')["content"] == "nl_NL"
-    assert soup.select_one('link[rel=canonical]')["href"].endswith("/over-ons/")
+    assert soup.select_one("link[rel=canonical]")["href"].endswith("/over-ons/")
 
 
 def test_language_links_take_a_fixed_number_of_queries(english_home, home_page, rf, django_assert_max_num_queries):

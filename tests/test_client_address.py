@@ -61,13 +61,18 @@ def test_a_bad_setting_stops_the_start(monkeypatch):
 @pytest.mark.django_db
 def test_search_limits_count_per_forwarded_client(client, settings, proxies):
     settings.SEARCH_RATE_LIMIT = (2, 60)
-    flood = [client.get("/zoeken/", {"q": "polarisatie"}, REMOTE_ADDR="127.0.0.1",
-                        HTTP_X_FORWARDED_FOR="198.51.100.1").status_code for _ in range(3)]
+    flood = [
+        client.get(
+            "/zoeken/", {"q": "polarisatie"}, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1"
+        ).status_code
+        for _ in range(3)
+    ]
     assert flood == [200, 200, 429]
     # Another visitor behind the same proxy still gets answers.
     other = client.get("/zoeken/", {"q": "polarisatie"}, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
     assert other.status_code == 200
     # A client cannot escape its limit by writing its own header.
-    spoofed = client.get("/zoeken/", {"q": "polarisatie"}, REMOTE_ADDR="127.0.0.1",
-                         HTTP_X_FORWARDED_FOR="192.0.2.99, 198.51.100.1")
+    spoofed = client.get(
+        "/zoeken/", {"q": "polarisatie"}, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.99, 198.51.100.1"
+    )
     assert spoofed.status_code == 429

@@ -26,10 +26,14 @@ def modules(home_page, audiences):
     curriculum = CurriculumIndexPageFactory(parent=home_page)
     policy = [audiences["beleidsmedewerkers"]]
     basis = ModulePageFactory(parent=curriculum, title="Basis polarisatie", audiences=policy, duration_minutes=60)
-    verdieping = ModulePageFactory(parent=curriculum, title="Verdieping polarisatie", audiences=policy, duration_minutes=120)
+    verdieping = ModulePageFactory(
+        parent=curriculum, title="Verdieping polarisatie", audiences=policy, duration_minutes=120
+    )
     verdieping.prerequisites.set([basis])
     verdieping.save_revision().publish()
-    school = ModulePageFactory(parent=curriculum, title="Polarisatie op school", audiences=[audiences["onderwijs"]], duration_minutes=90)
+    school = ModulePageFactory(
+        parent=curriculum, title="Polarisatie op school", audiences=[audiences["onderwijs"]], duration_minutes=90
+    )
     return {"basis": basis, "verdieping": verdieping, "school": school}
 
 
@@ -144,13 +148,16 @@ def test_only_editors_publish_a_curated_path(client, trainer_a, editor, path_a, 
 
 # -- building a path --------------------------------------------------------------------------
 
+
 def step_titles(path):
     return list(path.steps.values_list("module_title", flat=True))
 
 
 def test_trainer_builds_reorders_and_removes_steps(client, trainer_a, modules, audiences):
     as_user(client, trainer_a)
-    response = client.post("/leerlijnen/mijn/nieuw/", {"title": "Team Zuid", "audience": audiences["beleidsmedewerkers"].pk})
+    response = client.post(
+        "/leerlijnen/mijn/nieuw/", {"title": "Team Zuid", "audience": audiences["beleidsmedewerkers"].pk}
+    )
     path = CoursePath.objects.get(title="Team Zuid")
     assert path.owner == trainer_a and response["Location"].endswith(f"/leerlijnen/mijn/{path.pk}/")
     for name in ("verdieping", "basis", "school"):
@@ -176,13 +183,20 @@ def test_moving_beyond_the_ends_changes_nothing(path_a):
 
 def test_unknown_step_action_is_a_bad_request(client, trainer_a, path_a):
     step = path_a.steps.first()
-    assert as_user(client, trainer_a).post(f"/leerlijnen/mijn/{path_a.pk}/stappen/{step.pk}/", {"action": "explode"}).status_code == 400
+    assert (
+        as_user(client, trainer_a)
+        .post(f"/leerlijnen/mijn/{path_a.pk}/stappen/{step.pk}/", {"action": "explode"})
+        .status_code
+        == 400
+    )
 
 
 def test_step_note_and_date_can_be_edited_and_bad_dates_are_refused(client, trainer_a, path_a):
     step = path_a.steps.first()
     url = f"/leerlijnen/mijn/{path_a.pk}/stappen/{step.pk}/"
-    as_user(client, trainer_a).post(url, {"action": "save", f"step-{step.pk}-note": "Eerst lezen", f"step-{step.pk}-planned_date": "2027-03-04"})
+    as_user(client, trainer_a).post(
+        url, {"action": "save", f"step-{step.pk}-note": "Eerst lezen", f"step-{step.pk}-planned_date": "2027-03-04"}
+    )
     step.refresh_from_db()
     assert step.note == "Eerst lezen" and step.planned_date == datetime.date(2027, 3, 4)
     response = client.post(url, {"action": "save", f"step-{step.pk}-planned_date": "31-31-2027"}, follow=True)
@@ -210,8 +224,11 @@ def test_duplicate_copies_steps_for_the_new_owner(client, trainer_a, trainer_b, 
 
 # -- what a path shows: duration, sessions, warnings, unavailable modules ----------------------
 
+
 def test_path_shows_provider_format_duration_and_next_session(path_a, modules):
-    modules["basis"].sessions.add(ModuleSession(starts_at=timezone.now() + datetime.timedelta(days=3), location="Zwolle"))
+    modules["basis"].sessions.add(
+        ModuleSession(starts_at=timezone.now() + datetime.timedelta(days=3), location="Zwolle")
+    )
     modules["basis"].save_revision().publish()
     view = paths.load_path_view(path_a)
     assert view.total_minutes == 180
@@ -241,6 +258,7 @@ def test_unpublished_and_deleted_modules_leave_a_marked_step(client, trainer_a, 
 
 
 # -- sharing ----------------------------------------------------------------------------------
+
 
 def test_share_link_is_read_only_unguessable_and_revocable(client, trainer_a, path_a):
     as_user(client, trainer_a).post(f"/leerlijnen/mijn/{path_a.pk}/delen/", {"action": "create"})

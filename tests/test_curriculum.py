@@ -24,6 +24,7 @@ def graph(edges):
 
 # -- the prerequisite rule, as a plain function ------------------------------------------------
 
+
 def test_no_cycle_in_a_chain():
     assert find_prerequisite_cycle(1, {2}, graph({2: {3}, 3: set()})) is None
 
@@ -42,6 +43,7 @@ def test_new_module_cannot_close_a_cycle():
 
 
 # -- the rule on real modules -----------------------------------------------------------------
+
 
 def test_prerequisite_cycle_is_refused_with_a_clear_message(curriculum):
     basis = ModulePageFactory(parent=curriculum, title="Basis")
@@ -88,6 +90,7 @@ def test_unpublished_prerequisite_is_not_linked(curriculum, client):
 
 # -- the overview -----------------------------------------------------------------------------
 
+
 def overview(query=""):
     return ModuleFilter(QueryDict(query))
 
@@ -98,7 +101,9 @@ def test_filters_combine_or_within_and_across_facets(curriculum):
     onderwijs = Audience.objects.get(slug="onderwijs")
     ModulePageFactory(parent=curriculum, title="A", themes=[inclusie], audiences=[bestuurders], level="basis")
     ModulePageFactory(parent=curriculum, title="B", themes=[polarisatie], audiences=[onderwijs], level="verdieping")
-    ModulePageFactory(parent=curriculum, title="C", themes=[inclusie, polarisatie], audiences=[onderwijs], level="verdieping")
+    ModulePageFactory(
+        parent=curriculum, title="C", themes=[inclusie, polarisatie], audiences=[onderwijs], level="verdieping"
+    )
 
     assert [m.title for m in overview("thema=inclusie&thema=polarisatie").results] == ["A", "B", "C"]
     assert [m.title for m in overview("thema=inclusie&niveau=verdieping").results] == ["C"]
@@ -169,6 +174,7 @@ def test_filter_state_lives_in_the_url(curriculum, client):
 
 # -- constant SQL as content grows ------------------------------------------------------------
 
+
 def grow_to(curriculum, total):
     providers = [ProviderFactory(slug=f"p{n}") for n in range(3)]
     themes = list(Theme.objects.all())
@@ -176,7 +182,10 @@ def grow_to(curriculum, total):
     existing = ModulePage.objects.count()
     for n in range(existing, total):
         ModulePageFactory(
-            parent=curriculum, provider=providers[n % 3], themes=themes[n % 4:n % 4 + 2], audiences=audiences[n % 6:n % 6 + 2]
+            parent=curriculum,
+            provider=providers[n % 3],
+            themes=themes[n % 4 : n % 4 + 2],
+            audiences=audiences[n % 6 : n % 6 + 2],
         )
 
 
@@ -218,16 +227,34 @@ def test_admin_refuses_a_prerequisite_cycle_with_the_chain_named(curriculum, adm
     verdieping.prerequisites.set([basis])
     verdieping.save_revision().publish()
 
-    data = nested_form_data({
-        "title": "Basis", "slug": basis.slug, "intro": "", "learning_goals": streamfield([]), "body": streamfield([]),
-        "level": "basis", "format": "workshop", "duration_minutes": 90, "provider": basis.provider_id,
-        "tags": "", "cost": "", "language": "nl", "completion_criteria": "",
-        "contact_name": "", "contact_email": "", "last_reviewed": "",
-        "sessions": inline_formset([]), "materials": inline_formset([]),
-    })
+    data = nested_form_data(
+        {
+            "title": "Basis",
+            "slug": basis.slug,
+            "intro": "",
+            "learning_goals": streamfield([]),
+            "body": streamfield([]),
+            "level": "basis",
+            "format": "workshop",
+            "duration_minutes": 90,
+            "provider": basis.provider_id,
+            "tags": "",
+            "cost": "",
+            "language": "nl",
+            "completion_criteria": "",
+            "contact_name": "",
+            "contact_email": "",
+            "last_reviewed": "",
+            "sessions": inline_formset([]),
+            "materials": inline_formset([]),
+        }
+    )
     # Multi-valued fields go in as lists, which the test client sends as repeated keys.
-    data.update(themes=[t.pk for t in basis.themes.all()], audiences=[a.pk for a in basis.audiences.all()],
-                prerequisites=[verdieping.pk])
+    data.update(
+        themes=[t.pk for t in basis.themes.all()],
+        audiences=[a.pk for a in basis.audiences.all()],
+        prerequisites=[verdieping.pk],
+    )
     data["action-publish"] = "publish"
     response = admin_client.post(f"/admin/pages/{basis.pk}/edit/", data)
     assert response.status_code == 200  # the form comes back instead of a redirect

@@ -3,9 +3,9 @@
 from io import StringIO
 
 import pytest
-from django.http import HttpRequest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.http import HttpRequest
 from wagtail.models import Page, Revision
 
 from knowledge.models import EventPage, EventSessionPage, EzineArticlePage, EzineIssuePage
@@ -38,7 +38,10 @@ def test_site_tree_follows_the_mission(demo_content):
     assert home.title == "Kennisportaal Sociale Stabiliteit"
     themes = ThemePage.objects.child_of(home).live()
     assert sorted(page.theme.slug for page in themes) == [
-        "inclusie", "polarisatie", "problematisch-gedrag-en-ondermijning", "radicalisering-en-extremisme",
+        "inclusie",
+        "polarisatie",
+        "problematisch-gedrag-en-ondermijning",
+        "radicalisering-en-extremisme",
     ]
     theme_day = EventPage.objects.get(slug="samen-voor-sociale-stabiliteit", locale__language_code="nl")
     assert theme_day.location == "Amersfoort"
@@ -46,7 +49,10 @@ def test_site_tree_follows_the_mission(demo_content):
     workshops = EventSessionPage.objects.child_of(theme_day).filter(kind="workshop")
     assert workshops.count() == 12
     # Three workshops for each of the four themes.
-    theme_counts = {slug: list(workshops.values_list("theme__slug", flat=True)).count(slug) for slug in Theme.objects.values_list("slug", flat=True)}
+    theme_counts = {
+        slug: list(workshops.values_list("theme__slug", flat=True)).count(slug)
+        for slug in Theme.objects.values_list("slug", flat=True)
+    }
     assert set(theme_counts.values()) == {3}, theme_counts
     assert EventSessionPage.objects.filter(kind="plenary", title__contains="Platform JEP").exists()
     first_issue = EzineIssuePage.objects.get(issue_number=1, locale__language_code="nl")
@@ -56,7 +62,9 @@ def test_site_tree_follows_the_mission(demo_content):
 def test_demo_curriculum(demo_content):
     from curriculum.models import ModulePage, Provider
 
-    assert {"SZW", "BZK", "NCTV", "ESS", "Platform JEP", "VNG"} <= set(Provider.objects.values_list("abbreviation", flat=True))
+    assert {"SZW", "BZK", "NCTV", "ESS", "Platform JEP", "VNG"} <= set(
+        Provider.objects.values_list("abbreviation", flat=True)
+    )
     modules = ModulePage.objects.live()
     assert modules.count() >= 12
     for theme in Theme.objects.all():
@@ -77,7 +85,9 @@ def test_demo_knowledge_base(demo_content):
     assert GuidancePage.objects.live().count() >= 4
     restricted = GuidancePage.objects.get(slug="draaiboek-casusoverleg", locale__language_code="nl")
     assert [group.name for group in restricted.get_view_restrictions().get().groups.order_by("name")] == [
-        "Eindredacteur", "Gemeentelijk medewerker", "Redacteur",
+        "Eindredacteur",
+        "Gemeentelijk medewerker",
+        "Redacteur",
     ]
 
 
@@ -121,7 +131,9 @@ def test_demo_has_english_pages_of_every_type_and_the_way_in_by_audience(demo_co
     assert page_types == english_types, page_types - english_types
     assert english.get(depth=2).title == "Knowledge portal for social stability"
     audience_page = apps.get_model("portal", "AudiencePage")
-    roles = list(audience_page.objects.filter(locale__language_code="nl").order_by("path").values_list("role", flat=True))
+    roles = list(
+        audience_page.objects.filter(locale__language_code="nl").order_by("path").values_list("role", flat=True)
+    )
     assert roles == ["bestuurder", "beleidsmedewerker", "professional", "trainer"]
     html = client.get("/").content.decode()
     assert "Ik ben bestuurder" in html and "Ik ben trainer" in html
@@ -147,10 +159,13 @@ def test_the_first_result_answers_the_question(demo_content):
     from search import service
 
     answers = {}
-    for question, title_words in DEMO_QUESTIONS:
+    for question, _title_words in DEMO_QUESTIONS:
         results = service.run_search(service.parse_parameters(QueryDict(urlencode({"q": question}))), record=False)
         first = results.items[0].title_html if results.items else ""
         answers[question] = (first, [item.title_html for item in results.items[:3]])
-    wrong = {question: answers[question] for question, title_words in DEMO_QUESTIONS
-             if not any(word in answers[question][0].lower() for word in title_words)}
+    wrong = {
+        question: answers[question]
+        for question, title_words in DEMO_QUESTIONS
+        if not any(word in answers[question][0].lower() for word in title_words)
+    }
     assert not wrong, wrong

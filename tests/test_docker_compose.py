@@ -19,7 +19,11 @@ def compose_config(**env):
     environment.update(env)
     return subprocess.run(
         ["docker", "compose", "-f", str(COMPOSE_FILE), "config", "--format", "json"],
-        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -58,8 +62,10 @@ def check_stack(config):
     # Only the proxy is published; it serves media and static from the web's volumes, read-only, with the
     # configuration CI tests (tests/test_production_stack.py).
     assert "ports" not in services["web"]
-    proxy_volumes = {volume["target"] if isinstance(volume, dict) else volume.split(":")[1]: volume
-                     for volume in services["proxy"]["volumes"]}
+    proxy_volumes = {
+        volume["target"] if isinstance(volume, dict) else volume.split(":")[1]: volume
+        for volume in services["proxy"]["volumes"]
+    }
     assert "/etc/nginx/templates/default.conf.template" in proxy_volumes
     assert {"/srv/media", "/srv/static"} <= set(proxy_volumes)
     # Every worker shares one Redis; forwarded addresses are trusted only from the compose network.

@@ -53,7 +53,9 @@ def test_an_older_revision_can_be_brought_back_and_the_log_says_so(home_page, cl
     assert module.revisions.count() == 3
 
 
-@pytest.mark.parametrize("name, disposition", [("handreiking.pdf", "inline"), ("notities.txt", "attachment"), ("tabel.csv", "attachment")])
+@pytest.mark.parametrize(
+    "name, disposition", [("handreiking.pdf", "inline"), ("notities.txt", "attachment"), ("tabel.csv", "attachment")]
+)
 def test_documents_are_served_with_safe_headers(client, name, disposition, settings, tmp_path):
     # Served from disk as in production (the test settings keep files in memory).
     settings.MEDIA_ROOT = tmp_path
@@ -70,6 +72,8 @@ def test_editors_cannot_upload_html_or_programs(admin_client):
 
     for name in ("pagina.html", "script.svg", "programma.exe"):
         upload = SimpleUploadedFile(name, b"<script>alert(1)</script>")
-        response = admin_client.post("/admin/documents/multiple/add/", {"files[]": upload}, headers={"x-requested-with": "XMLHttpRequest"})
+        response = admin_client.post(
+            "/admin/documents/multiple/add/", {"files[]": upload}, headers={"x-requested-with": "XMLHttpRequest"}
+        )
         assert not Document.objects.filter(title__startswith=name.split(".")[0]).exists(), name
         assert response.status_code in (200, 400)

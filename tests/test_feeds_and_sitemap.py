@@ -25,7 +25,9 @@ def content(home_page):
         "other_theme": ModulePageFactory(parent=curriculum, title="Module inclusie", themes=[inclusie]),
         "draft_module": ModulePageFactory(parent=curriculum, title="Conceptmodule", themes=[polarisatie], live=False),
         "private_module": ModulePageFactory(parent=curriculum, title="Besloten module", themes=[polarisatie]),
-        "public_case": CaseStudyPageFactory(parent=CaseStudyIndexPageFactory(parent=home_page), title="Openbaar voorbeeld"),
+        "public_case": CaseStudyPageFactory(
+            parent=CaseStudyIndexPageFactory(parent=home_page), title="Openbaar voorbeeld"
+        ),
         "private_page": StandardPageFactory(parent=home_page, title="Besloten pagina", slug="besloten"),
     }
     for key in ("private_module", "private_page"):

@@ -23,7 +23,12 @@ def healthz_in_process(**env):
     """GET /healthz in a process of its own, configured by ``env`` (real services, nothing mocked)."""
     environment = dict(os.environ, DJANGO_SETTINGS_MODULE="portal.settings.test", **env)
     result = subprocess.run(
-        [sys.executable, "-c", HEALTHZ_IN_A_FRESH_PROCESS], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", HEALTHZ_IN_A_FRESH_PROCESS],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])

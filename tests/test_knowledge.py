@@ -36,6 +36,7 @@ def municipalities():
 
 # -- municipalities -----------------------------------------------------------------------------
 
+
 def test_demo_subset_holds_only_well_formed_unique_codes():
     with open(ROOT / "knowledge/data/municipalities-demo.csv", encoding="utf-8") as handle:
         codes = [row["Gemeentecode"] for row in csv.DictReader(handle, delimiter=";")]
@@ -71,7 +72,10 @@ def test_import_twice_changes_nothing(municipalities, capsys):
     assert "0 municipalities were created, 0 updated, 30 unchanged" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("inhabitants, size_class", [(0, "0-20k"), (19_999, "0-20k"), (20_000, "20-50k"), (249_999, "100-250k"), (931_000, "250k+")])
+@pytest.mark.parametrize(
+    "inhabitants, size_class",
+    [(0, "0-20k"), (19_999, "0-20k"), (20_000, "20-50k"), (249_999, "100-250k"), (931_000, "250k+")],
+)
 def test_size_classes(inhabitants, size_class):
     assert size_class_for(inhabitants) == size_class
 
@@ -83,6 +87,7 @@ def test_municipalities_like_mine(municipalities):
 
 
 # -- case studies ---------------------------------------------------------------------------------
+
 
 def test_end_year_before_start_year_is_refused(index, municipalities):
     case = CaseStudyPageFactory(parent=index)
@@ -98,7 +103,10 @@ def test_case_study_page_shows_citation_related_and_archived_state(index, munici
     CaseStudyPageFactory(parent=index, title="Buurtgesprekken", tags=["dialoog"])
     html = client.get(case.url).content.decode()
     assert "Gearchiveerd:" in html
-    assert "Gemeente Amersfoort (" in html and "Dialoogtafels. Praktijkvoorbeeld, Kennisportaal Sociale Stabiliteit. http://testserver/" in html
+    assert (
+        "Gemeente Amersfoort (" in html
+        and "Dialoogtafels. Praktijkvoorbeeld, Kennisportaal Sociale Stabiliteit. http://testserver/" in html
+    )
     assert "Buurtgesprekken" in html  # similar: shares a tag
     # Archived examples stay findable in the overview, marked as such.
     overview = client.get(index.url).content.decode()
@@ -121,7 +129,9 @@ def test_similar_case_studies_prefer_shared_tags_and_skip_drafts(index, municipa
     "user_kind, sees_email",
     [("anonymous", False), ("plain", False), ("municipal_staff", True), ("editor", True)],
 )
-def test_contact_email_only_for_municipal_staff(index, municipalities, client, django_user_model, user_kind, sees_email):
+def test_contact_email_only_for_municipal_staff(
+    index, municipalities, client, django_user_model, user_kind, sees_email
+):
     case = CaseStudyPageFactory(parent=index)
     case.contact_name, case.contact_email = "Sam de Vries", "sam.devries@example.org"
     case.save_revision().publish()
@@ -137,15 +147,20 @@ def test_contact_email_only_for_municipal_staff(index, municipalities, client, d
 
 # -- the overview -------------------------------------------------------------------------------
 
+
 def overview(query):
     return CaseStudyFilter(QueryDict(query))
 
 
 def test_filters_on_municipality_properties_and_more(index, municipalities):
     m = municipalities
-    CaseStudyPageFactory(parent=index, title="Amsterdam", municipality=m["GM0363"], start_year=2021, evidence_level="effectief")
+    CaseStudyPageFactory(
+        parent=index, title="Amsterdam", municipality=m["GM0363"], start_year=2021, evidence_level="effectief"
+    )
     CaseStudyPageFactory(parent=index, title="Zwolle", municipality=m["GM0193"], start_year=2023)
-    CaseStudyPageFactory(parent=index, title="Westerkwartier", municipality=m["GM1969"], start_year=2023, tags=["platteland"])
+    CaseStudyPageFactory(
+        parent=index, title="Westerkwartier", municipality=m["GM1969"], start_year=2023, tags=["platteland"]
+    )
 
     def titles(query):
         return sorted(case.title for case in overview(query).results)
@@ -162,8 +177,17 @@ def test_filters_on_municipality_properties_and_more(index, municipalities):
 
 @pytest.mark.parametrize(
     "query",
-    ["lijkt_op=GM9999", "lijkt_op=%01", "stedelijkheid=9", "startjaar=abc", "grootte=" + "x" * 3000,
-     "provincie=<script>alert(1)</script>", "pagina=-1", "pagina=10000000000000000000000", "veiligheidsregio[]=VR01"],
+    [
+        "lijkt_op=GM9999",
+        "lijkt_op=%01",
+        "stedelijkheid=9",
+        "startjaar=abc",
+        "grootte=" + "x" * 3000,
+        "provincie=<script>alert(1)</script>",
+        "pagina=-1",
+        "pagina=10000000000000000000000",
+        "veiligheidsregio[]=VR01",
+    ],
 )
 def test_overview_survives_bad_input(index, municipalities, client, query):
     CaseStudyPageFactory(parent=index)
@@ -176,7 +200,7 @@ def test_unknown_municipality_is_reported(index, municipalities):
     CaseStudyPageFactory(parent=index)
     case_filter = overview("lijkt_op=GM9999")
     assert case_filter.results.count() == 1
-    assert ("GM9999" in [value for _label, value in case_filter.ignored])
+    assert "GM9999" in [value for _label, value in case_filter.ignored]
 
 
 def test_drafts_and_private_case_studies_stay_out(index, municipalities, client):
@@ -186,17 +210,26 @@ def test_drafts_and_private_case_studies_stay_out(index, municipalities, client)
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     html = client.get(index.url).content.decode()
     assert "Openbaar voorbeeld" in html and "Concept voorbeeld" not in html and "Besloten voorbeeld" not in html
-    assert "geheim <span class=\"count\">(1)</span>" in html  # counts ignore drafts and private pages too
+    assert 'geheim <span class="count">(1)</span>' in html  # counts ignore drafts and private pages too
     tag_html = client.get("/trefwoorden/geheim/").content.decode()
-    assert "Openbaar voorbeeld" in tag_html and "Concept voorbeeld" not in tag_html and "Besloten voorbeeld" not in tag_html
+    assert (
+        "Openbaar voorbeeld" in tag_html
+        and "Concept voorbeeld" not in tag_html
+        and "Besloten voorbeeld" not in tag_html
+    )
 
 
 def grow_to(index, municipalities, total):
     codes = list(municipalities)
     themes = list(Theme.objects.all())
     for n in range(CaseStudyPage.objects.count(), total):
-        CaseStudyPageFactory(parent=index, municipality=municipalities[codes[n % len(codes)]], themes=themes[n % 4:n % 4 + 2],
-                             tags=[f"trefwoord-{n % 7}"], start_year=2015 + n % 10)
+        CaseStudyPageFactory(
+            parent=index,
+            municipality=municipalities[codes[n % len(codes)]],
+            themes=themes[n % 4 : n % 4 + 2],
+            tags=[f"trefwoord-{n % 7}"],
+            start_year=2015 + n % 10,
+        )
 
 
 def test_overview_queries_stay_constant_from_10_to_500(index, municipalities, client, django_assert_max_num_queries):
@@ -209,7 +242,9 @@ def test_overview_queries_stay_constant_from_10_to_500(index, municipalities, cl
         assert client.get(url).status_code == 200
 
 
-def test_case_study_page_queries_stay_constant_from_10_to_500(index, municipalities, client, django_assert_max_num_queries):
+def test_case_study_page_queries_stay_constant_from_10_to_500(
+    index, municipalities, client, django_assert_max_num_queries
+):
     grow_to(index, municipalities, 10)
     case = CaseStudyPage.objects.first()
     with django_assert_max_num_queries(45) as small:
@@ -220,6 +255,7 @@ def test_case_study_page_queries_stay_constant_from_10_to_500(index, municipalit
 
 
 # -- tags across content types ------------------------------------------------------------------
+
 
 def test_tag_page_lists_every_content_type(index, municipalities, client, home_page):
     from .factories import CurriculumIndexPageFactory, ModulePageFactory
@@ -262,7 +298,9 @@ def test_tag_merge_admin_view(index, municipalities, admin_client):
     source, target = Tag.objects.get(name="wijken"), Tag.objects.get(name="wijk")
     response = admin_client.post("/admin/trefwoorden/samenvoegen/", {"source": source.pk, "target": source.pk})
     assert "Kies twee verschillende trefwoorden" in response.content.decode()
-    response = admin_client.post("/admin/trefwoorden/samenvoegen/", {"source": source.pk, "target": target.pk}, follow=True)
+    response = admin_client.post(
+        "/admin/trefwoorden/samenvoegen/", {"source": source.pk, "target": target.pk}, follow=True
+    )
     assert "is samengevoegd met" in response.content.decode()
     assert not Tag.objects.filter(pk=source.pk).exists()
 

@@ -7,8 +7,14 @@ from portal.login_throttle import normalise_account_name
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "the-right-password-123"
-LOGIN_FORMS = ["/inloggen/", "/en/inloggen/", "/admin/login/", "/django-admin/login/", "/_util/login/",
-               "/en/_util/login/"]
+LOGIN_FORMS = [
+    "/inloggen/",
+    "/en/inloggen/",
+    "/admin/login/",
+    "/django-admin/login/",
+    "/_util/login/",
+    "/en/_util/login/",
+]
 
 
 @pytest.fixture
@@ -29,7 +35,9 @@ def test_too_many_failures_lock_the_account_on_every_login_form(editor, client, 
     response = client.post(url, {"username": "redacteur", "password": PASSWORD})
     assert response.status_code == 429
     assert response["Retry-After"] == "900"
-    assert ("Probeer het over 15 minuten opnieuw" if not url.startswith("/en/") else "15 minutes") in response.content.decode()
+    assert (
+        "Probeer het over 15 minuten opnieuw" if not url.startswith("/en/") else "15 minutes"
+    ) in response.content.decode()
     assert not logged_in(client)
 
 
@@ -73,8 +81,9 @@ def test_a_locked_address_does_not_lock_the_account_for_others(editor, settings,
 def test_password_reset_mails_are_limited_per_address(editor, settings, client_factory):
     settings.PASSWORD_RESET_RATE_LIMIT = (2, 3600)
     statuses = [
-        client_factory(f"192.0.2.{number + 1}").post(
-            "/admin/password_reset/", {"email": "Redacteur@gemeente.nl"}).status_code
+        client_factory(f"192.0.2.{number + 1}")
+        .post("/admin/password_reset/", {"email": "Redacteur@gemeente.nl"})
+        .status_code
         for number in range(4)
     ]
     assert statuses[:2] == [302, 302] and statuses[2:] == [429, 429]
@@ -83,6 +92,8 @@ def test_password_reset_mails_are_limited_per_address(editor, settings, client_f
 
 def test_password_reset_mails_are_limited_per_client(editor, settings, client):
     settings.PASSWORD_RESET_RATE_LIMIT = (2, 3600)
-    statuses = [client.post("/admin/password_reset/", {"email": f"iemand{number}@gemeente.nl"}).status_code
-                for number in range(3)]
+    statuses = [
+        client.post("/admin/password_reset/", {"email": f"iemand{number}@gemeente.nl"}).status_code
+        for number in range(3)
+    ]
     assert statuses == [302, 302, 429]

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from knowledge.models import MunicipalStaffMembership, Municipality
+from knowledge.models import Municipality, MunicipalStaffMembership
 from needs.models import NeedsSurveyPage, QuestionAnswer, SurveyResponse, SurveyRound
 from needs.overview import needs_overview, public_summary, suppressed_groups
 from needs.responses import SurveyClosedError, submit_response
@@ -84,13 +84,21 @@ def answer_url(survey_round):
 
 def form_data(question, urgency="2", formats=("e-learning",), topics=(), support=(), remarks=""):
     prefix = f"q{question.pk}"
-    return {f"{prefix}-urgency": urgency, f"{prefix}-formats": list(formats), f"{prefix}-topics": list(topics),
-            f"{prefix}-support": list(support), "remarks": remarks}
+    return {
+        f"{prefix}-urgency": urgency,
+        f"{prefix}-formats": list(formats),
+        f"{prefix}-topics": list(topics),
+        f"{prefix}-support": list(support),
+        "remarks": remarks,
+    }
 
 
 # One answer per municipality per round, with history
 
-def test_a_later_answer_replaces_the_earlier_one_and_keeps_it_as_history(survey_round, question, amersfoort, django_user_model):
+
+def test_a_later_answer_replaces_the_earlier_one_and_keeps_it_as_history(
+    survey_round, question, amersfoort, django_user_model
+):
     first = submit_response(survey_round, amersfoort, None, {question.pk: need(urgency=1, formats=["webinar"])})
     second = submit_response(survey_round, amersfoort, None, {question.pk: need(urgency=3, formats=["training"])})
 
@@ -111,7 +119,9 @@ def test_the_database_refuses_two_current_answers_for_one_municipality(survey_ro
         SurveyResponse.objects.create(round=survey_round, municipality=amersfoort, submitted_at=timezone.now())
 
 
-def test_colleagues_of_one_municipality_share_one_answer(survey_page, survey_round, question, amersfoort, client, django_user_model):
+def test_colleagues_of_one_municipality_share_one_answer(
+    survey_page, survey_round, question, amersfoort, client, django_user_model
+):
     for username in ("collega-1", "collega-2"):
         client.force_login(staff_of(django_user_model, amersfoort, username))
         response = client.post(answer_url(survey_round), form_data(question, urgency="3"))
@@ -122,11 +132,15 @@ def test_colleagues_of_one_municipality_share_one_answer(survey_page, survey_rou
 
 # Open and close dates
 
+
 @pytest.mark.parametrize("opens, closes", [(1, 10), (-10, -1)], ids=["not yet open", "closed"])
 def test_answers_outside_the_open_period_are_refused(question, amersfoort, opens, closes):
     now = timezone.now()
     survey_round = question.round
-    survey_round.opens_at, survey_round.closes_at = now + datetime.timedelta(days=opens), now + datetime.timedelta(days=closes)
+    survey_round.opens_at, survey_round.closes_at = (
+        now + datetime.timedelta(days=opens),
+        now + datetime.timedelta(days=closes),
+    )
     survey_round.save()
     with pytest.raises(SurveyClosedError):
         submit_response(survey_round, amersfoort, None, {question.pk: need()})
@@ -141,7 +155,10 @@ def test_a_closed_round_shows_no_form_and_stores_nothing(survey_page, question, 
     client.force_login(staff_of(django_user_model, amersfoort))
 
     page = client.get(answer_url(survey_round))
-    assert "is gesloten" in page.content.decode() and "<form method=\"post\" class=\"stacked-form survey-form\"" not in page.content.decode()
+    assert (
+        "is gesloten" in page.content.decode()
+        and '<form method="post" class="stacked-form survey-form"' not in page.content.decode()
+    )
     response = client.post(answer_url(survey_round), form_data(question))
     assert response.status_code == 200
     assert not SurveyResponse.objects.exists()
@@ -166,6 +183,7 @@ def test_the_close_date_must_follow_the_open_date(survey_round):
 
 # Who may answer, and who may read
 
+
 def test_visitors_are_asked_to_log_in_and_cannot_answer(survey_page, question, client):
     response = client.get(answer_url(question.round))
     assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
@@ -174,9 +192,13 @@ def test_visitors_are_asked_to_log_in_and_cannot_answer(survey_page, question, c
     assert not SurveyResponse.objects.exists()
 
 
-def test_staff_answer_for_their_own_municipality_only(survey_page, question, amersfoort, utrecht, client, django_user_model):
+def test_staff_answer_for_their_own_municipality_only(
+    survey_page, question, amersfoort, utrecht, client, django_user_model
+):
     client.force_login(staff_of(django_user_model, amersfoort))
-    data = form_data(question, urgency="3", formats=["training", "webinar"], topics=["Tweede onderwerp"], support=["helpdesk"])
+    data = form_data(
+        question, urgency="3", formats=["training", "webinar"], topics=["Tweede onderwerp"], support=["helpdesk"]
+    )
     # A municipality in the request is ignored: the account decides whom the answer is from.
     data["municipality"] = utrecht.pk
     response = client.post(answer_url(question.round), data)
@@ -185,24 +207,43 @@ def test_staff_answer_for_their_own_municipality_only(survey_page, question, ame
     stored = SurveyResponse.objects.get()
     assert stored.municipality == amersfoort
     answer = stored.answers.get()
-    assert (answer.urgency, answer.formats, answer.topics, answer.support) == (3, ["training", "webinar"], ["Tweede onderwerp"], ["helpdesk"])
+    assert (answer.urgency, answer.formats, answer.topics, answer.support) == (
+        3,
+        ["training", "webinar"],
+        ["Tweede onderwerp"],
+        ["helpdesk"],
+    )
 
 
-def test_staff_of_another_municipality_never_see_its_answers(survey_page, question, amersfoort, utrecht, client, django_user_model):
-    submit_response(question.round, amersfoort, None, {question.pk: need(topics=["Tweede onderwerp"])}, remarks="Alleen voor Amersfoort")
+def test_staff_of_another_municipality_never_see_its_answers(
+    survey_page, question, amersfoort, utrecht, client, django_user_model
+):
+    submit_response(
+        question.round,
+        amersfoort,
+        None,
+        {question.pk: need(topics=["Tweede onderwerp"])},
+        remarks="Alleen voor Amersfoort",
+    )
     client.force_login(staff_of(django_user_model, utrecht))
     page = client.get(answer_url(question.round)).content.decode()
     assert "Utrecht" in page
     assert "Alleen voor Amersfoort" not in page and "al ingevuld" not in page
-    assert 'checked' not in page
+    assert "checked" not in page
 
     client.force_login(staff_of(django_user_model, amersfoort, "collega-amersfoort"))
     page = client.get(answer_url(question.round)).content.decode()
-    assert "Alleen voor Amersfoort" in page and "al ingevuld" in page  # colleagues revise their own municipality's answer
+    assert (
+        "Alleen voor Amersfoort" in page and "al ingevuld" in page
+    )  # colleagues revise their own municipality's answer
 
 
-@pytest.mark.parametrize("linked, in_group", [(False, True), (True, False)], ids=["no municipality", "not municipal staff"])
-def test_accounts_that_cannot_speak_for_a_municipality_get_an_explanation(survey_page, question, amersfoort, client, django_user_model, linked, in_group):
+@pytest.mark.parametrize(
+    "linked, in_group", [(False, True), (True, False)], ids=["no municipality", "not municipal staff"]
+)
+def test_accounts_that_cannot_speak_for_a_municipality_get_an_explanation(
+    survey_page, question, amersfoort, client, django_user_model, linked, in_group
+):
     client.force_login(staff_of(django_user_model, amersfoort if linked else None, "iemand", in_group=in_group))
     response = client.post(answer_url(question.round), form_data(question))
     assert response.status_code == 403
@@ -210,10 +251,16 @@ def test_accounts_that_cannot_speak_for_a_municipality_get_an_explanation(survey
     assert not SurveyResponse.objects.exists()
 
 
-def test_a_form_with_missing_or_unknown_answers_is_returned_with_messages(survey_page, question, amersfoort, client, django_user_model):
+def test_a_form_with_missing_or_unknown_answers_is_returned_with_messages(
+    survey_page, question, amersfoort, client, django_user_model
+):
     client.force_login(staff_of(django_user_model, amersfoort))
-    for data in [form_data(question, urgency=""), form_data(question, urgency="99999999999999999999999"),
-                 form_data(question, formats=["sprookje"]), form_data(question, remarks="x" * 5000)]:
+    for data in [
+        form_data(question, urgency=""),
+        form_data(question, urgency="99999999999999999999999"),
+        form_data(question, formats=["sprookje"]),
+        form_data(question, remarks="x" * 5000),
+    ]:
         response = client.post(answer_url(question.round), data)
         assert response.status_code == 400
         assert "nog niet goed ingevuld" in response.content.decode()
@@ -226,15 +273,28 @@ def editor(django_user_model, group_name="Redacteur"):
     return user
 
 
-@pytest.mark.parametrize("who, expected", [
-    ("anonymous", 302), ("municipal staff", 302), ("Trainer", 302), ("Redacteur", 200), ("Eindredacteur", 200),
-])
-def test_only_editors_read_the_overview_and_the_export(survey_round, amersfoort, client, django_user_model, who, expected):
+@pytest.mark.parametrize(
+    "who, expected",
+    [
+        ("anonymous", 302),
+        ("municipal staff", 302),
+        ("Trainer", 302),
+        ("Redacteur", 200),
+        ("Eindredacteur", 200),
+    ],
+)
+def test_only_editors_read_the_overview_and_the_export(
+    survey_round, amersfoort, client, django_user_model, who, expected
+):
     if who == "municipal staff":
         client.force_login(staff_of(django_user_model, amersfoort))
     elif who != "anonymous":
         client.force_login(editor(django_user_model, who))
-    for url in (f"/admin/behoeftepeiling/{survey_round.pk}/", f"/admin/behoeftepeiling/{survey_round.pk}/behoeften.csv", "/admin/behoeftepeiling/"):
+    for url in (
+        f"/admin/behoeftepeiling/{survey_round.pk}/",
+        f"/admin/behoeftepeiling/{survey_round.pk}/behoeften.csv",
+        "/admin/behoeftepeiling/",
+    ):
         assert client.get(url).status_code == expected, url
 
 
@@ -247,7 +307,10 @@ def test_an_editor_without_the_permission_is_refused(survey_round, client, djang
 
 # Gaps: needs set against the published curriculum
 
-def test_a_need_is_a_gap_until_a_matching_module_is_published_and_again_after_unpublishing(curriculum, question, amersfoort):
+
+def test_a_need_is_a_gap_until_a_matching_module_is_published_and_again_after_unpublishing(
+    curriculum, question, amersfoort
+):
     submit_response(question.round, amersfoort, None, {question.pk: need(formats=["e-learning"])})
 
     def e_learning_need():
@@ -258,10 +321,24 @@ def test_a_need_is_a_gap_until_a_matching_module_is_published_and_again_after_un
     assert needs.is_gap and e_learning.is_gap and e_learning.count == 1
 
     # Another theme, another audience, another format, a draft: none of them meets the need.
-    ModulePageFactory(parent=curriculum, format="e-learning", themes=[Theme.objects.exclude(pk=question.theme_id).first()], audiences=[question.audience])
-    ModulePageFactory(parent=curriculum, format="e-learning", themes=[question.theme], audiences=[Audience.objects.exclude(pk=question.audience_id).first()])
-    webinar = ModulePageFactory(parent=curriculum, format="webinar", themes=[question.theme], audiences=[question.audience])
-    draft = ModulePageFactory(parent=curriculum, format="e-learning", themes=[question.theme], audiences=[question.audience], live=False)
+    ModulePageFactory(
+        parent=curriculum,
+        format="e-learning",
+        themes=[Theme.objects.exclude(pk=question.theme_id).first()],
+        audiences=[question.audience],
+    )
+    ModulePageFactory(
+        parent=curriculum,
+        format="e-learning",
+        themes=[question.theme],
+        audiences=[Audience.objects.exclude(pk=question.audience_id).first()],
+    )
+    webinar = ModulePageFactory(
+        parent=curriculum, format="webinar", themes=[question.theme], audiences=[question.audience]
+    )
+    draft = ModulePageFactory(
+        parent=curriculum, format="e-learning", themes=[question.theme], audiences=[question.audience], live=False
+    )
     needs, e_learning = e_learning_need()
     assert e_learning.is_gap and not needs.is_gap  # the webinar covers the theme, not the e-learning need
     assert needs.modules == [webinar]
@@ -278,17 +355,23 @@ def test_a_need_is_a_gap_until_a_matching_module_is_published_and_again_after_un
 
 def test_a_module_for_municipal_staff_only_does_not_count_as_offer(curriculum, question, amersfoort):
     submit_response(question.round, amersfoort, None, {question.pk: need(formats=["training"])})
-    module = ModulePageFactory(parent=curriculum, format="training", themes=[question.theme], audiences=[question.audience])
+    module = ModulePageFactory(
+        parent=curriculum, format="training", themes=[question.theme], audiences=[question.audience]
+    )
     restrict_to_municipal_staff(module)
     assert needs_overview(question.round).questions[0].is_gap
 
 
-def test_the_overview_counts_needs_per_size_class_and_lists_upcoming_sessions(curriculum, question, amersfoort, utrecht):
+def test_the_overview_counts_needs_per_size_class_and_lists_upcoming_sessions(
+    curriculum, question, amersfoort, utrecht
+):
     from curriculum.models import ModuleSession
 
     submit_response(question.round, amersfoort, None, {question.pk: need(urgency=3, formats=["training"])})
     submit_response(question.round, utrecht, None, {question.pk: need(urgency=0, formats=[])})
-    module = ModulePageFactory(parent=curriculum, format="training", themes=[question.theme], audiences=[question.audience])
+    module = ModulePageFactory(
+        parent=curriculum, format="training", themes=[question.theme], audiences=[question.audience]
+    )
     ModuleSession.objects.create(page=module, starts_at=timezone.now() + datetime.timedelta(days=7), online=True)
     ModuleSession.objects.create(page=module, starts_at=timezone.now() - datetime.timedelta(days=7), online=True)
 
@@ -302,10 +385,18 @@ def test_the_overview_counts_needs_per_size_class_and_lists_upcoming_sessions(cu
 
 # CSV export
 
-def test_the_csv_export_has_a_row_per_need_with_its_coverage(curriculum, survey_round, question, amersfoort, client, django_user_model):
+
+def test_the_csv_export_has_a_row_per_need_with_its_coverage(
+    curriculum, survey_round, question, amersfoort, client, django_user_model
+):
     submit_response(survey_round, amersfoort, None, {question.pk: need(formats=["e-learning", "training"])})
-    ModulePageFactory(parent=curriculum, title="=HYPERLINK(\"http://example.org\")", format="training",
-                      themes=[question.theme], audiences=[question.audience])
+    ModulePageFactory(
+        parent=curriculum,
+        title='=HYPERLINK("http://example.org")',
+        format="training",
+        themes=[question.theme],
+        audiences=[question.audience],
+    )
     client.force_login(editor(django_user_model))
     response = client.get(f"/admin/behoeftepeiling/{survey_round.pk}/behoeften.csv")
 
@@ -322,6 +413,7 @@ def test_the_csv_export_has_a_row_per_need_with_its_coverage(curriculum, survey_
 
 # The public summary
 
+
 def close(survey_round):
     survey_round.opens_at = timezone.now() - datetime.timedelta(days=30)
     survey_round.closes_at = timezone.now() - datetime.timedelta(days=1)
@@ -331,8 +423,9 @@ def close(survey_round):
 def many_municipalities(count, inhabitants=30_000, start=9001):
     """Test-only municipalities: GM9xxx codes, which CBS has never issued, with made-up names."""
     return [
-        Municipality.objects.create(cbs_code=f"GM{start + n:04d}", name=f"Testgemeente {start + n}", province="Utrecht",
-                                    inhabitants=inhabitants)
+        Municipality.objects.create(
+            cbs_code=f"GM{start + n:04d}", name=f"Testgemeente {start + n}", province="Utrecht", inhabitants=inhabitants
+        )
         for n in range(count)
     ]
 
@@ -340,8 +433,12 @@ def many_municipalities(count, inhabitants=30_000, start=9001):
 def answer_all(survey_round, question, municipalities, **answer):
     for municipality in municipalities:
         SurveyResponse.objects.filter(round=survey_round, municipality=municipality).delete()
-        response = SurveyResponse.objects.create(round=survey_round, municipality=municipality, submitted_at=timezone.now(),
-                                                 remarks=f"Toelichting van {municipality.name}")
+        response = SurveyResponse.objects.create(
+            round=survey_round,
+            municipality=municipality,
+            submitted_at=timezone.now(),
+            remarks=f"Toelichting van {municipality.name}",
+        )
         QuestionAnswer.objects.create(response=response, question=question, **need(**answer))
 
 
@@ -357,9 +454,11 @@ def test_a_round_answered_by_one_municipality_shows_no_results(survey_page, ques
     assert "Amersfoort" not in page and "Leerkring" not in page and "100%" not in page and "<table" not in page
 
 
-def test_a_size_class_of_one_is_hidden_and_cannot_be_worked_out_from_the_others(survey_page, question, client, settings):
+def test_a_size_class_of_one_is_hidden_and_cannot_be_worked_out_from_the_others(
+    survey_page, question, client, settings
+):
     settings.NEEDS_SURVEY_MIN_GROUP_SIZE = 5
-    small = many_municipalities(6, inhabitants=30_000)             # 20.000–50.000: six municipalities
+    small = many_municipalities(6, inhabitants=30_000)  # 20.000–50.000: six municipalities
     middle = many_municipalities(3, inhabitants=70_000, start=9101)  # 50.000–100.000: three
     large = many_municipalities(1, inhabitants=300_000, start=9201)  # 250.000+: one, whose answer must stay private
     answer_all(question.round, question, small, urgency=0, formats=[])
@@ -379,10 +478,19 @@ def test_a_size_class_of_one_is_hidden_and_cannot_be_worked_out_from_the_others(
     assert "(1 gemeente)" not in page and "(3 gemeenten)" not in page
 
 
-@pytest.mark.parametrize("bases", [
-    {"a": 1, "b": 9}, {"a": 1, "b": 1, "c": 9}, {"a": 4, "b": 5, "c": 5}, {"a": 2, "b": 2, "c": 2},
-    {"a": 5, "b": 6}, {"a": 1}, {"a": 0, "b": 3, "c": 7}, {"a": 4, "b": 4, "c": 4, "d": 20},
-])
+@pytest.mark.parametrize(
+    "bases",
+    [
+        {"a": 1, "b": 9},
+        {"a": 1, "b": 1, "c": 9},
+        {"a": 4, "b": 5, "c": 5},
+        {"a": 2, "b": 2, "c": 2},
+        {"a": 5, "b": 6},
+        {"a": 1},
+        {"a": 0, "b": 3, "c": 7},
+        {"a": 4, "b": 4, "c": 4, "d": 20},
+    ],
+)
 def test_hidden_groups_are_never_smaller_than_the_minimum_together(bases):
     hidden = suppressed_groups(bases, 5)
     shown = set(bases) - hidden
@@ -413,6 +521,7 @@ def test_the_survey_page_lists_open_and_closed_rounds(survey_page, question, cli
 
 # The editors' side: changes that would lose answers are refused, with a message
 
+
 def test_a_round_with_answers_cannot_be_deleted(question, amersfoort, client, django_user_model):
     submit_response(question.round, amersfoort, None, {question.pk: need()})
     client.force_login(editor(django_user_model, "Eindredacteur"))
@@ -425,24 +534,36 @@ def test_a_round_with_answers_cannot_be_deleted(question, amersfoort, client, dj
 
 def round_form_data(survey_round, questions, delete=()):
     data = {
-        "title": survey_round.title, "title_en": "", "slug": survey_round.slug, "intro": "",
+        "title": survey_round.title,
+        "title_en": "",
+        "slug": survey_round.slug,
+        "intro": "",
         "opens_at": timezone.localtime(survey_round.opens_at).strftime("%Y-%m-%d %H:%M"),
         "closes_at": timezone.localtime(survey_round.closes_at).strftime("%Y-%m-%d %H:%M"),
-        "questions-TOTAL_FORMS": str(len(questions)), "questions-INITIAL_FORMS": str(len(questions)),
-        "questions-MIN_NUM_FORMS": "1", "questions-MAX_NUM_FORMS": "1000",
+        "questions-TOTAL_FORMS": str(len(questions)),
+        "questions-INITIAL_FORMS": str(len(questions)),
+        "questions-MIN_NUM_FORMS": "1",
+        "questions-MAX_NUM_FORMS": "1000",
     }
     for index, question in enumerate(questions):
-        data.update({
-            f"questions-{index}-id": str(question.pk), f"questions-{index}-theme": str(question.theme_id),
-            f"questions-{index}-audience": str(question.audience_id), f"questions-{index}-text": question.text,
-            f"questions-{index}-topics": question.topics, f"questions-{index}-ORDER": str(index + 1),
-            f"questions-{index}-DELETE": "on" if question in delete else "",
-        })
+        data.update(
+            {
+                f"questions-{index}-id": str(question.pk),
+                f"questions-{index}-theme": str(question.theme_id),
+                f"questions-{index}-audience": str(question.audience_id),
+                f"questions-{index}-text": question.text,
+                f"questions-{index}-topics": question.topics,
+                f"questions-{index}-ORDER": str(index + 1),
+                f"questions-{index}-DELETE": "on" if question in delete else "",
+            }
+        )
     return data
 
 
 def test_an_answered_question_cannot_be_removed_from_its_round(question, amersfoort, client, django_user_model):
-    other = SurveyQuestionFactory(round=question.round, theme=question.theme, audience=Audience.objects.exclude(pk=question.audience_id).first())
+    other = SurveyQuestionFactory(
+        round=question.round, theme=question.theme, audience=Audience.objects.exclude(pk=question.audience_id).first()
+    )
     submit_response(question.round, amersfoort, None, {question.pk: need(), other.pk: need()})
     client.force_login(editor(django_user_model, "Eindredacteur"))
     url = f"/admin/snippets/needs/surveyround/edit/{question.round.pk}/"
@@ -456,7 +577,9 @@ def test_editors_can_change_an_answered_question_s_wording(question, amersfoort,
     submit_response(question.round, amersfoort, None, {question.pk: need()})
     client.force_login(editor(django_user_model, "Eindredacteur"))
     question.text = "Een duidelijker vraag?"
-    response = client.post(f"/admin/snippets/needs/surveyround/edit/{question.round.pk}/", round_form_data(question.round, [question]))
+    response = client.post(
+        f"/admin/snippets/needs/surveyround/edit/{question.round.pk}/", round_form_data(question.round, [question])
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     question.refresh_from_db()
     assert question.text == "Een duidelijker vraag?"
@@ -464,12 +587,14 @@ def test_editors_can_change_an_answered_question_s_wording(question, amersfoort,
 
 # Performance: the editors' overview does not query per municipality
 
+
 def test_the_overview_takes_the_same_number_of_queries_for_20_and_342_municipalities(
     curriculum, survey_round, client, django_user_model, django_assert_max_num_queries
 ):
     questions = [
         SurveyQuestionFactory(round=survey_round, theme=theme, audience=audience)
-        for theme in Theme.objects.all()[:4] for audience in Audience.objects.all()[:2]
+        for theme in Theme.objects.all()[:4]
+        for audience in Audience.objects.all()[:2]
     ]
     for theme in Theme.objects.all()[:3]:
         ModulePageFactory(parent=curriculum, themes=[theme], audiences=list(Audience.objects.all()[:2]))
@@ -479,12 +604,20 @@ def test_the_overview_takes_the_same_number_of_queries_for_20_and_342_municipali
 
     def answer(group):
         responses = SurveyResponse.objects.bulk_create(
-            SurveyResponse(round=survey_round, municipality=municipality, submitted_at=timezone.now()) for municipality in group
+            SurveyResponse(round=survey_round, municipality=municipality, submitted_at=timezone.now())
+            for municipality in group
         )
         QuestionAnswer.objects.bulk_create(
-            QuestionAnswer(response=response, question=question, urgency=(response.municipality_id + question.pk) % 4,
-                           formats=["workshop", "webinar"], topics=["Eerste onderwerp"], support=["advies"])
-            for response in responses for question in questions
+            QuestionAnswer(
+                response=response,
+                question=question,
+                urgency=(response.municipality_id + question.pk) % 4,
+                formats=["workshop", "webinar"],
+                topics=["Eerste onderwerp"],
+                support=["advies"],
+            )
+            for response in responses
+            for question in questions
         )
 
     answer(municipalities[:20])

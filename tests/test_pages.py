@@ -16,7 +16,7 @@ def test_home_page_is_dutch(demo_content, client):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<html lang=\"nl\"" in html
+    assert '<html lang="nl"' in html
     assert "<h1>Kennisportaal Sociale Stabiliteit</h1>" in html
     for theme in ("Inclusie", "Polarisatie", "Problematisch gedrag en ondermijning", "Radicalisering en extremisme"):
         assert theme in html
@@ -129,7 +129,13 @@ def test_search_finds_published_pages_only(demo_content, client):
 
 @pytest.mark.parametrize(
     "url",
-    ["/leerlijnen/gedeeld/%00/", "/trefwoorden/%00/", "/curriculum/?thema=%00", "/zoeken/?q=a%00b", "/praktijkvoorbeelden/?lijkt_op=%00"],
+    [
+        "/leerlijnen/gedeeld/%00/",
+        "/trefwoorden/%00/",
+        "/curriculum/?thema=%00",
+        "/zoeken/?q=a%00b",
+        "/praktijkvoorbeelden/?lijkt_op=%00",
+    ],
 )
 def test_nul_characters_get_a_clear_400_everywhere(demo_content, client, url):
     # PostgreSQL cannot handle NUL in a query; without this every such URL would be a server error.

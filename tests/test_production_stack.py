@@ -72,10 +72,19 @@ def stack():
 
     # Under /tmp itself: nginx's workers (nobody) cannot enter pytest's private temporary folders.
     workdir = tempfile.mkdtemp(prefix="portal-stack-")
-    running = Stack(workdir, database_url=database_url, redis_url=os.environ.get("REDIS_URL"),
-                    workers=3, demo=False, after_migrate=create_fixtures,
-                    settings={"SEARCH_RATE_LIMIT_PER_MINUTE": SEARCH_LIMIT, "LOGIN_FAILURE_LIMIT": LOGIN_LIMIT,
-                              "CACHE_KEY_PREFIX": f"stack-{time.time_ns()}"})
+    running = Stack(
+        workdir,
+        database_url=database_url,
+        redis_url=os.environ.get("REDIS_URL"),
+        workers=3,
+        demo=False,
+        after_migrate=create_fixtures,
+        settings={
+            "SEARCH_RATE_LIMIT_PER_MINUTE": SEARCH_LIMIT,
+            "LOGIN_FAILURE_LIMIT": LOGIN_LIMIT,
+            "CACHE_KEY_PREFIX": f"stack-{time.time_ns()}",
+        },
+    )
     try:
         with running:
             running.fixtures = fixtures
@@ -152,9 +161,12 @@ def test_the_search_limit_counts_one_client_across_all_workers(stack, visitor):
 def login(session, base_url, password):
     page = session.get(f"{base_url}/django-admin/login/")
     token = session.cookies.get("csrftoken")
-    return session.post(f"{base_url}/django-admin/login/", allow_redirects=False,
-                        data={"username": EDITOR, "password": password, "csrfmiddlewaretoken": token},
-                        headers={"Referer": page.url}).status_code
+    return session.post(
+        f"{base_url}/django-admin/login/",
+        allow_redirects=False,
+        data={"username": EDITOR, "password": password, "csrfmiddlewaretoken": token},
+        headers={"Referer": page.url},
+    ).status_code
 
 
 def test_failed_logins_are_counted_across_workers(stack, visitor):

@@ -19,7 +19,8 @@ def test_recorded_queries_still_find_their_pages(engine, home_page, settings):
     assert len(must_pass) >= 140, "the recorded set shrank; re-record only with a reason"
     regressions = [
         f"{key}: got {outcomes[key].ranked[:5]}, want {outcomes[key].must} in the top 3, not {outcomes[key].must_not}"
-        for key in must_pass if not outcomes[key].passed
+        for key in must_pass
+        if not outcomes[key].passed
     ]
     assert not regressions, "\n".join(regressions)
     assert summary(list(outcomes.values()))["zero_results"] < 0.05

@@ -3,9 +3,8 @@ else from the page itself, listings, theme and tag pages, search, suggestions, f
 
 import pytest
 from django.contrib.auth.models import Group
-from django.http import QueryDict
-
 from django.core.management import call_command
+from django.http import QueryDict
 
 from portal.access import restrict_to_municipal_staff
 from search import service
@@ -21,7 +20,9 @@ def restricted(home_page):
     audience_page = AudiencePageFactory(parent=home_page, slug="ik-ben-beleidsmedewerker")
     curriculum = CurriculumIndexPageFactory(parent=home_page)
     for title in (RESTRICTED, "Openbare module"):
-        page = ModulePageFactory(parent=curriculum, title=title, themes=[theme_page.theme], audiences=list(audience_page.audiences.all()))
+        page = ModulePageFactory(
+            parent=curriculum, title=title, themes=[theme_page.theme], audiences=list(audience_page.audiences.all())
+        )
         page.tags.add("casusoverleg")
         page.save_revision().publish()
     restrict_to_municipal_staff(page.get_prev_sibling().specific)
@@ -59,8 +60,15 @@ def test_others_never_see_it(restricted, client, django_user_model, group_name):
     theme_page = restricted.themes.first().landing_pages.get()
     tag = restricted.tags.first()
     for url in [
-        "/curriculum/", theme_page.url, f"/trefwoorden/{tag.slug}/", "/sitemap.xml", "/feeds/modules/",
-        "/zoeken/?q=casusoverleg", "/zoeken/?q=draaiboek", "/zoeken/suggesties/?q=draai", "/ik-ben-beleidsmedewerker/",
+        "/curriculum/",
+        theme_page.url,
+        f"/trefwoorden/{tag.slug}/",
+        "/sitemap.xml",
+        "/feeds/modules/",
+        "/zoeken/?q=casusoverleg",
+        "/zoeken/?q=draaiboek",
+        "/zoeken/suggesties/?q=draai",
+        "/ik-ben-beleidsmedewerker/",
     ]:
         response = client.get(url)
         assert response.status_code == 200, url

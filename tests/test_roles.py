@@ -52,7 +52,9 @@ def pages(home_page):
 
 
 def member_of(django_user_model, group_name):
-    user = django_user_model.objects.create_user(group_name.replace(" ", "-").lower(), email=f"{group_name[:3]}@example.org", password="x")
+    user = django_user_model.objects.create_user(
+        group_name.replace(" ", "-").lower(), email=f"{group_name[:3]}@example.org", password="x"
+    )
     user.groups.add(Group.objects.get(name=group_name))
     return user
 
@@ -63,7 +65,8 @@ def test_groups_exist_from_migrations():
 
 @pytest.mark.parametrize("group_name", GROUPS)
 @pytest.mark.parametrize(
-    "page_kind", ["module", "case study", "guidance", "standard page", "event", "workshop", "theme page", "audience page"]
+    "page_kind",
+    ["module", "case study", "guidance", "standard page", "event", "workshop", "theme page", "audience page"],
 )
 def test_permission_matrix(pages, django_user_model, group_name, page_kind):
     user = member_of(django_user_model, group_name)
@@ -137,8 +140,9 @@ def test_wagtails_default_groups_and_workflow_are_mapped_onto_ours():
 
 
 @pytest.mark.parametrize("group_name", ["Redacteur", "Eindredacteur"])
-@pytest.mark.parametrize("listing", ["/admin/documents/", "/admin/images/", "/admin/documents/multiple/add/",
-                                     "/admin/images/multiple/add/"])
+@pytest.mark.parametrize(
+    "listing", ["/admin/documents/", "/admin/images/", "/admin/documents/multiple/add/", "/admin/images/multiple/add/"]
+)
 def test_editors_open_documents_and_images(django_user_model, client, group_name, listing):
     client.force_login(member_of(django_user_model, group_name))
     assert client.get(listing).status_code == 200

@@ -87,7 +87,12 @@ def test_a_digest_holds_new_and_updated_public_matches_only(client, curriculum, 
     assert len(sent) == 1
     body = sent[0].body
     assert new.title in body and updated.title in body
-    assert unchanged.title not in body and "Ondermijning" not in body and "concept" not in body and "alleen voor gemeenten" not in body
+    assert (
+        unchanged.title not in body
+        and "Ondermijning" not in body
+        and "concept" not in body
+        and "alleen voor gemeenten" not in body
+    )
     assert sent[0].to == [saved_search.email]
     unsubscribe_url = link_in(sent[0], "afmelden")
     assert sent[0].extra_headers["List-Unsubscribe"] == f"<http://testserver{unsubscribe_url}>"
@@ -160,12 +165,15 @@ def test_unconfirmed_addresses_are_deleted_after_a_week(client):
     assert not SavedSearch.objects.filter(email="vergeten@example.org").exists()
 
 
-@pytest.mark.parametrize("data", [
-    {"q": "polarisatie", "email": "geen-adres", "frequency": "daily"},
-    {"q": "polarisatie", "email": "a@example.org", "frequency": "elk uur"},
-    {"q": "", "email": "a@example.org", "frequency": "daily"},
-    {"q": "polarisatie", "email": "x" * 300 + "@example.org", "frequency": "daily"},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"q": "polarisatie", "email": "geen-adres", "frequency": "daily"},
+        {"q": "polarisatie", "email": "a@example.org", "frequency": "elk uur"},
+        {"q": "", "email": "a@example.org", "frequency": "daily"},
+        {"q": "polarisatie", "email": "x" * 300 + "@example.org", "frequency": "daily"},
+    ],
+)
 def test_bad_requests_get_the_form_back_and_store_nothing(client, data):
     response = client.post("/zoeken/bericht/", data)
     assert response.status_code == 400
@@ -174,8 +182,12 @@ def test_bad_requests_get_the_form_back_and_store_nothing(client, data):
 
 def test_alert_requests_are_rate_limited(client, settings):
     settings.ALERT_RATE_LIMIT = (2, 3600)
-    statuses = [client.post("/zoeken/bericht/", {"q": "polarisatie", "email": f"a{n}@example.org", "frequency": "daily"}).status_code
-                for n in range(3)]
+    statuses = [
+        client.post(
+            "/zoeken/bericht/", {"q": "polarisatie", "email": f"a{n}@example.org", "frequency": "daily"}
+        ).status_code
+        for n in range(3)
+    ]
     assert statuses == [200, 200, 429]
     assert len(mail.outbox) == 2
 

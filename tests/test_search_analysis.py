@@ -9,30 +9,60 @@ def same(first, second):
     return text.term(first) == text.term(second)
 
 
-@pytest.mark.parametrize("first, second", [
-    ("sociaal", "sociale"), ("melden", "melding"), ("radicaliseren", "geradicaliseerde"),
-    ("radicaliseren", "radicalisatie"), ("radicalisering", "radicalisatie"), ("polarisatie", "gepolariseerd"),
-    ("discriminatie", "discrimineren"), ("gemeente", "gemeenten"), ("school", "scholen"), ("wijk", "wijkje"),
-    ("signaal", "signalen"), ("ondermijning", "ondermijnende"), ("extremisme", "extremistische"),
-    ("inclusief", "inclusieve"), ("weerbaar", "weerbaarheid"), ("statushouder", "statushouders"),
-    ("begeleiding", "begeleiden"), ("samenwerking", "samenwerken"), ("regeling", "regelen"),
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("sociaal", "sociale"),
+        ("melden", "melding"),
+        ("radicaliseren", "geradicaliseerde"),
+        ("radicaliseren", "radicalisatie"),
+        ("radicalisering", "radicalisatie"),
+        ("polarisatie", "gepolariseerd"),
+        ("discriminatie", "discrimineren"),
+        ("gemeente", "gemeenten"),
+        ("school", "scholen"),
+        ("wijk", "wijkje"),
+        ("signaal", "signalen"),
+        ("ondermijning", "ondermijnende"),
+        ("extremisme", "extremistische"),
+        ("inclusief", "inclusieve"),
+        ("weerbaar", "weerbaarheid"),
+        ("statushouder", "statushouders"),
+        ("begeleiding", "begeleiden"),
+        ("samenwerking", "samenwerken"),
+        ("regeling", "regelen"),
+    ],
+)
 def test_inflections_and_derivations_meet(first, second):
     assert same(first, second), (text.term(first), text.term(second))
 
 
-@pytest.mark.parametrize("first, second", [
-    ("geweld", "wel"), ("begeleiding", "beleid"), ("weerbaar", "weer"), ("gemeente", "menen"),
-    ("rellen", "rollen"), ("overheid", "over"), ("leerling", "leren"), ("bestuur", "bestuurder"),
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("geweld", "wel"),
+        ("begeleiding", "beleid"),
+        ("weerbaar", "weer"),
+        ("gemeente", "menen"),
+        ("rellen", "rollen"),
+        ("overheid", "over"),
+        ("leerling", "leren"),
+        ("bestuur", "bestuurder"),
+    ],
+)
 def test_unrelated_words_stay_apart(first, second):
     assert not same(first, second), text.term(first)
 
 
-@pytest.mark.parametrize("word, parts", [
-    ("jeugdcriminaliteit", ("jeugd", "criminaliteit")), ("buurtbewoners", ("buurt", "bewoner")),
-    ("veiligheidshuis", ("veilig", "huis")), ("wijkaanpak", ("wijk", "aanpak")),
-])
+@pytest.mark.parametrize(
+    "word, parts",
+    [
+        ("jeugdcriminaliteit", ("jeugd", "criminaliteit")),
+        ("buurtbewoners", ("buurt", "bewoner")),
+        ("veiligheidshuis", ("veilig", "huis")),
+        ("wijkaanpak", ("wijk", "aanpak")),
+    ],
+)
 def test_compounds_give_their_parts(word, parts):
     assert text.word_terms(word)[1:] == parts
 

@@ -12,8 +12,12 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from portal.access import restrict_to_municipal_staff
 from search import service
 from tests.factories import (
-    CaseStudyIndexPageFactory, CaseStudyPageFactory, CurriculumIndexPageFactory, ModulePageFactory,
-    StandardPageFactory, ThemeFactory,
+    CaseStudyIndexPageFactory,
+    CaseStudyPageFactory,
+    CurriculumIndexPageFactory,
+    ModulePageFactory,
+    StandardPageFactory,
+    ThemeFactory,
 )
 
 
@@ -141,7 +145,11 @@ def test_unknown_facet_values_are_reported_not_applied(engine, curriculum, publi
 
 def test_sort_by_date_and_pages(engine, case_studies, publish):
     for number in range(12):
-        publish(CaseStudyPageFactory(parent=case_studies, title=f"Wijkaanpak {number:02d}", start_year=2010 + number, live=False))
+        publish(
+            CaseStudyPageFactory(
+                parent=case_studies, title=f"Wijkaanpak {number:02d}", start_year=2010 + number, live=False
+            )
+        )
     first = search("wijkaanpak")
     assert first.total == 12 and len(first.items) == 10 and first.num_pages == 2
     second = search("wijkaanpak", pagina="2")
@@ -170,7 +178,8 @@ def test_suggestions_keep_to_the_visitors_language_and_keep_titles_with_the_same
         engine.refresh_index()
     # Both titles end in "in de wijk": the node must not merge them as one suggestion.
     assert sorted(s["title"] for s in service.suggestions("wijk", language="nl")) == [
-        "Polarisatie in de wijk", "Samenwerken in de wijk",
+        "Polarisatie in de wijk",
+        "Samenwerken in de wijk",
     ]
     assert [s["title"] for s in service.suggestions("pola", language="nl")] == ["Polarisatie in de wijk"]
     assert [s["title"] for s in service.suggestions("pola", language="en")] == ["Polarisation in the neighbourhood"]
@@ -244,7 +253,8 @@ def minimal_pdf(text):
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> "
+        b">>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -263,11 +273,18 @@ def minimal_pdf(text):
 
 
 def test_text_inside_attached_pdfs_is_found_unless_the_collection_is_private(engine, curriculum, publish):
-    public = Document.objects.create(title="Handleiding", file=ContentFile(minimal_pdf("Buurtbemiddeling werkt"), "handleiding.pdf"))
+    public = Document.objects.create(
+        title="Handleiding", file=ContentFile(minimal_pdf("Buurtbemiddeling werkt"), "handleiding.pdf")
+    )
     secret_collection = Collection.get_first_root_node().add_child(name="Intern")
-    CollectionViewRestriction.objects.create(collection=secret_collection, restriction_type=CollectionViewRestriction.LOGIN)
-    secret = Document.objects.create(title="Intern", collection=secret_collection,
-                                     file=ContentFile(minimal_pdf("Vertrouwelijkheidsafspraken"), "intern.pdf"))
+    CollectionViewRestriction.objects.create(
+        collection=secret_collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    secret = Document.objects.create(
+        title="Intern",
+        collection=secret_collection,
+        file=ContentFile(minimal_pdf("Vertrouwelijkheidsafspraken"), "intern.pdf"),
+    )
     page = ModulePageFactory(parent=curriculum, title="Module met bijlagen", live=False)
     page.materials.create(document=public, title="Handleiding")
     page.materials.create(document=secret, title="Intern")
@@ -278,13 +295,16 @@ def test_text_inside_attached_pdfs_is_found_unless_the_collection_is_private(eng
 
 def test_making_a_collection_private_takes_its_documents_out_at_once(engine, curriculum, publish):
     collection = Collection.get_first_root_node().add_child(name="Werkgroep")
-    document = Document.objects.create(title="Notulen", collection=collection,
-                                       file=ContentFile(minimal_pdf("Wijkveiligheidsoverleg"), "notulen.pdf"))
+    document = Document.objects.create(
+        title="Notulen", collection=collection, file=ContentFile(minimal_pdf("Wijkveiligheidsoverleg"), "notulen.pdf")
+    )
     page = ModulePageFactory(parent=curriculum, title="Module met notulen", live=False)
     page.materials.create(document=document, title="Notulen")
     publish(page)
     assert titles(search("wijkveiligheidsoverleg")) == ["Module met notulen"]
-    restriction = CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
     _run_on_commit_now()
     assert search("wijkveiligheidsoverleg").total == 0
     assert titles(search("notulen")) == ["Module met notulen"]  # the page itself stays findable
@@ -304,7 +324,9 @@ def test_search_keeps_to_the_visitors_language_and_falls_back_to_dutch(engine, c
     publish(english)
     module(curriculum, publish, "Ondermijning en zorg")
 
-    assert titles(search("polarisatie")) == ["Polarisatie herkennen in de wijk"]  # the English copy is not a Dutch result
+    assert titles(search("polarisatie")) == [
+        "Polarisatie herkennen in de wijk"
+    ]  # the English copy is not a Dutch result
     with translation.override("en"):
         assert titles(search("polarisation")) == ["Recognising polarisation in the neighbourhood"]
         # No English page about it: the Dutch page rather than nothing, and the page says so.
@@ -343,10 +365,15 @@ def test_aliases_and_synchronised_translations_are_indexed_when_created(engine, 
 
 def test_a_page_about_the_query_ranks_above_one_that_mentions_it_once(engine, curriculum, publish):
     module(curriculum, publish, "Jaaroverzicht", intro="Thema's dit jaar: armoede, schulden, complotdenken en werk.")
-    module(curriculum, publish, "Gesprekken voeren", intro=(
-        "Complotdenken groeit. Wie met complotdenken te maken krijgt, zoekt het gesprek. "
-        "Complotdenken is geen stoornis; complotdenken vraagt geduld."
-    ))
+    module(
+        curriculum,
+        publish,
+        "Gesprekken voeren",
+        intro=(
+            "Complotdenken groeit. Wie met complotdenken te maken krijgt, zoekt het gesprek. "
+            "Complotdenken is geen stoornis; complotdenken vraagt geduld."
+        ),
+    )
     if hasattr(engine, "refresh_index"):
         engine.refresh_index()
     assert titles(search("complotdenken")) == ["Gesprekken voeren", "Jaaroverzicht"]

@@ -192,7 +192,10 @@ def test_a_failed_rebuild_leaves_the_old_index_serving_and_no_orphan(elasticsear
 
 def test_searches_running_during_a_rebuild_never_fail(elasticsearch_engine, curriculum):
     engine = elasticsearch_engine
-    docs = [documents.page_to_document(ModulePageFactory(parent=curriculum, title=f"Wijkaanpak {n}").specific) for n in range(30)]
+    docs = [
+        documents.page_to_document(ModulePageFactory(parent=curriculum, title=f"Wijkaanpak {n}").specific)
+        for n in range(30)
+    ]
     engine.index(docs)
     stop, failures, answers = threading.Event(), [], []
 
@@ -245,11 +248,22 @@ def test_rebuild_command_reports_an_unreachable_engine_clearly(db):
 @pytest.mark.parametrize(
     "params",
     [
-        {"q": ""}, {"q": "a" * 10_000}, {"q": "\x01\x02\x1f polarisatie \u200b"}, {"q": "title:(a OR"}, {"q": "*"},
-        {"q": "\"unbalanced"}, {"q": "a AND OR NOT ( ) [ ] { } ~ ^ : \\ /"}, {"q": "polarisatie", "pagina": "0"},
-        {"q": "polarisatie", "pagina": str(10**9)}, {"q": "polarisatie", "pagina": "-5"}, {"q": "polarisatie", "pagina": "x" * 5000},
-        {"q": "polarisatie", "thema": "bestaat-niet"}, {"q": "polarisatie", "jaar": "99999999999999999999"},
-        {"q": "polarisatie", "sorteer": "'; DROP TABLE"}, {"q": ["een", "twee"]}, {"onbekend": "x"},
+        {"q": ""},
+        {"q": "a" * 10_000},
+        {"q": "\x01\x02\x1f polarisatie \u200b"},
+        {"q": "title:(a OR"},
+        {"q": "*"},
+        {"q": '"unbalanced'},
+        {"q": "a AND OR NOT ( ) [ ] { } ~ ^ : \\ /"},
+        {"q": "polarisatie", "pagina": "0"},
+        {"q": "polarisatie", "pagina": str(10**9)},
+        {"q": "polarisatie", "pagina": "-5"},
+        {"q": "polarisatie", "pagina": "x" * 5000},
+        {"q": "polarisatie", "thema": "bestaat-niet"},
+        {"q": "polarisatie", "jaar": "99999999999999999999"},
+        {"q": "polarisatie", "sorteer": "'; DROP TABLE"},
+        {"q": ["een", "twee"]},
+        {"onbekend": "x"},
         {"q": "polarisatie", "soort": ["x"] * 500},
     ],
 )
@@ -339,9 +353,21 @@ def test_elasticsearch_tests_fail_not_skip_when_the_configured_node_is_unreachab
     environment = {**os.environ, "ELASTICSEARCH_URL": UNREACHABLE}
     environment.pop("PYTEST_XDIST_WORKER", None)
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-n0", "-p", "no:cacheprovider", "-q", "--no-header",
-         "tests/test_search_contract.py::test_a_single_typo_still_finds_the_word"],
-        capture_output=True, text=True, env=environment, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-n0",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--no-header",
+            "tests/test_search_contract.py::test_a_single_typo_still_finds_the_word",
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=300,
     )
     assert result.returncode != 0, result.stdout
     assert "1 passed, 1 error" in result.stdout, result.stdout[-2000:]

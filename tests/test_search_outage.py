@@ -79,8 +79,9 @@ def test_a_hung_node_costs_one_timeout_then_the_database_answers(hung_node, curr
 
 @pytest.mark.slow
 @needs_node_tools
-def test_updates_during_an_outage_reach_the_index_when_the_node_is_back(settings, monkeypatch, home_page, client,
-                                                                         django_capture_on_commit_callbacks):
+def test_updates_during_an_outage_reach_the_index_when_the_node_is_back(
+    settings, monkeypatch, home_page, client, django_capture_on_commit_callbacks
+):
     node = OwnNode()
     try:
         started = node.start()
@@ -127,7 +128,9 @@ def test_updates_during_an_outage_reach_the_index_when_the_node_is_back(settings
         call_command("process_search_queue")
         assert indexed(engine) == database_index()
         assert {title for title, _url in indexed(engine).values()} == {
-            "Alfa nieuwe titel", "Foxtrot wijkaanpak", "Echo wijkaanpak",
+            "Alfa nieuwe titel",
+            "Foxtrot wijkaanpak",
+            "Echo wijkaanpak",
         }
         assert indexed(engine)[moved.pk][1].startswith("/archief/")
         assert client.get("/healthz").json()["checks"]["search"]["status"] == "ok"
@@ -147,4 +150,6 @@ def indexed(engine, refresh=True):
 
 
 def database_index():
-    return {row["page_id"]: (row["title"], row["url"]) for row in SearchDocument.objects.values("page_id", "title", "url")}
+    return {
+        row["page_id"]: (row["title"], row["url"]) for row in SearchDocument.objects.values("page_id", "title", "url")
+    }

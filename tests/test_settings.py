@@ -17,7 +17,9 @@ GOOD_KEY = "k3Jq9v-Xz82mWb1rT5yLp0sNc7hGdAeF4uQoYiR6tVxZ_wMnBj"
 
 def run_manage(*args, **env):
     """Run manage.py in a clean process with the given environment (production settings by default)."""
-    environment = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS")}
+    environment = {
+        key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS")
+    }
     environment.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env})
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120

@@ -15,7 +15,11 @@ def start(database_url, *args):
     environment = dict(os.environ, DJANGO_SETTINGS_MODULE="portal.settings.dev", DATABASE_URL=database_url)
     return subprocess.run(
         [sys.executable, "manage.py", *(args or ("migrate", "--no-input"))],
-        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

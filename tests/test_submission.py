@@ -31,12 +31,23 @@ def moderator(django_user_model):
 def form_data(**overrides):
     municipality = MunicipalityFactory()
     data = {
-        "title": "Buurtbemiddeling bij spanningen", "municipality": municipality.pk, "start_year": 2023, "end_year": "",
-        "themes": [Theme.objects.get(slug="polarisatie").pk], "summary": "Bemiddelaars helpen buren.",
-        "challenge": "Conflicten tussen buren liepen op.\n\nSoms met geweld.", "approach": "Getrainde vrijwilligers <b>bemiddelen</b>.",
-        "contact_name": "Alex Jansen", "contact_email": "alex@example.org", "submitter_name": "Kim de Boer",
-        "submitter_email": "kim@example.org", "consent": "on", "website": "",
-        "tags": "bemiddeling, buren", "costs": "Subsidie van de provincie.", "transferability": "Vraagt getrainde vrijwilligers.",
+        "title": "Buurtbemiddeling bij spanningen",
+        "municipality": municipality.pk,
+        "start_year": 2023,
+        "end_year": "",
+        "themes": [Theme.objects.get(slug="polarisatie").pk],
+        "summary": "Bemiddelaars helpen buren.",
+        "challenge": "Conflicten tussen buren liepen op.\n\nSoms met geweld.",
+        "approach": "Getrainde vrijwilligers <b>bemiddelen</b>.",
+        "contact_name": "Alex Jansen",
+        "contact_email": "alex@example.org",
+        "submitter_name": "Kim de Boer",
+        "submitter_email": "kim@example.org",
+        "consent": "on",
+        "website": "",
+        "tags": "bemiddeling, buren",
+        "costs": "Subsidie van de provincie.",
+        "transferability": "Vraagt getrainde vrijwilligers.",
     }
     data.update(overrides)
     return data

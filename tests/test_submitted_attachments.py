@@ -127,7 +127,16 @@ def test_a_plain_docx_and_odt_are_accepted(index, client):
     "name, parts, message",
     [
         ("macro.docx", {**DOCX, "word/vbaProject.bin": b"\xd0\xcf\x11\xe0" + b"x" * 100}, "bevat macro"),
-        ("macro.docx", {**DOCX, "[Content_Types].xml": CONTENT_TYPES.replace(b"/>", b">application/vnd.ms-word.document.macroEnabled.main+xml</Types>")}, "bevat macro"),
+        (
+            "macro.docx",
+            {
+                **DOCX,
+                "[Content_Types].xml": CONTENT_TYPES.replace(
+                    b"/>", b">application/vnd.ms-word.document.macroEnabled.main+xml</Types>"
+                ),
+            },
+            "bevat macro",
+        ),
         ("activex.docx", {**DOCX, "word/activeX/activeX1.bin": b"x" * 100}, "bevat macro"),
         ("ole.docx", {**DOCX, "word/embeddings/oleObject1.bin": b"x" * 100}, "bevat macro"),
         ("macro.odt", {**ODT, "Basic/Standard/Module1.xml": b"<script:module/>"}, "bevat macro"),
@@ -151,6 +160,12 @@ def test_a_broken_zip_is_refused(index, client):
 
 def test_too_much_unpacked_content_is_refused(index, client, settings):
     settings.SUBMISSION_MAX_UNPACKED_SIZE = 1000
-    response = client.post(URL, form_data(attachment=SimpleUploadedFile("groot.docx", office_file(
-        {**DOCX, "word/media/foto.bin": bytes(range(256)) * 8}))))
+    response = client.post(
+        URL,
+        form_data(
+            attachment=SimpleUploadedFile(
+                "groot.docx", office_file({**DOCX, "word/media/foto.bin": bytes(range(256)) * 8})
+            )
+        ),
+    )
     assert "pakt uit tot veel meer" in response.content.decode()

@@ -10,7 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
 COMPILED = CATALOGUE.with_suffix(".mo")
-TEMPLATE_DIRS = [ROOT / "templates", *(ROOT / app / "templates" for app in ("portal", "curriculum", "knowledge", "search"))]
+TEMPLATE_DIRS = [
+    ROOT / "templates",
+    *(ROOT / app / "templates" for app in ("portal", "curriculum", "knowledge", "search")),
+]
 
 
 def catalogue_entries():
@@ -71,7 +74,8 @@ def visible_template_text(source):
 
 
 @pytest.mark.parametrize(
-    "template", [path for directory in TEMPLATE_DIRS for path in sorted(directory.rglob("*.html"))],
+    "template",
+    [path for directory in TEMPLATE_DIRS for path in sorted(directory.rglob("*.html"))],
     ids=lambda path: str(path.relative_to(ROOT)),
 )
 def test_templates_show_no_untranslatable_text(template):

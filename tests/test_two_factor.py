@@ -145,7 +145,9 @@ def test_guessing_is_slowed_down(editor, client):
 def test_an_outside_next_address_is_ignored(editor, client):
     login(client)
     device = TOTPDevice.objects.create(user=editor, name="app", confirmed=True)
-    response = client.post("/admin/tweestapsverificatie/controle/", {"token": current_code(device), "next": "https://evil.example/"})
+    response = client.post(
+        "/admin/tweestapsverificatie/controle/", {"token": current_code(device), "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/admin/"
 
 
@@ -169,9 +171,16 @@ def test_production_refuses_to_switch_it_off():
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-c", "import django, os; django.setup()"], capture_output=True, text=True,
-        env={"DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECRET_KEY": "k" * 20 + "x7Qz" * 10,
-             "ALLOWED_HOSTS": "portal.example.nl", "TWO_FACTOR_REQUIRED": "false", "PATH": "/usr/bin:/bin"},
+        [sys.executable, "-c", "import django, os; django.setup()"],
+        capture_output=True,
+        text=True,
+        env={
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "SECRET_KEY": "k" * 20 + "x7Qz" * 10,
+            "ALLOWED_HOSTS": "portal.example.nl",
+            "TWO_FACTOR_REQUIRED": "false",
+            "PATH": "/usr/bin:/bin",
+        },
     )
     assert result.returncode != 0 and "TWO_FACTOR_REQUIRED cannot be switched off" in result.stderr
 
@@ -183,7 +192,9 @@ def final_editor(django_user_model):
     return user
 
 
-def test_editor_powers_on_the_public_side_wait_for_the_second_factor(final_editor, client, django_user_model, home_page):
+def test_editor_powers_on_the_public_side_wait_for_the_second_factor(
+    final_editor, client, django_user_model, home_page
+):
     from curriculum.models import CoursePath
     from portal.models import Audience
 

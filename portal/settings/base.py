@@ -144,12 +144,15 @@ LOGIN_REDIRECT_URL = "/"
 # REDIS_URL=redis://host:6379/0 in production (required there); unset, an in-process cache serves `make run`.
 REDIS_URL = env_str("REDIS_URL", "") or None
 if REDIS_URL:
-    CACHES = {"default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "kennisportaal"),
-        # A Redis outage must not hang every worker: fail fast, the callers treat it as a cache miss.
-        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-    }}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "kennisportaal"),
+            # A Redis outage must not hang every worker: fail fast, the callers treat it as a cache miss.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # axes warns that an in-process cache is not shared; true, and only allowed where there is one process

@@ -35,7 +35,9 @@ def site_footer(context):
     links = list(links)
     # Never link to a draft or private page from the footer (two queries, however many links).
     page_ids = [link.page_id for link in links if link.page_id]
-    visible_ids = set(Page.objects.filter(id__in=page_ids).live().public().values_list("id", flat=True)) if page_ids else set()
+    visible_ids = (
+        set(Page.objects.filter(id__in=page_ids).live().public().values_list("id", flat=True)) if page_ids else set()
+    )
     visible = [link for link in links if not link.page_id or link.page_id in visible_ids]
     # Editors pick the Dutch pages; an English visitor gets their translations where they exist.
     translations = translations_in_active_locale([link.page for link in visible if link.page_id])
@@ -43,7 +45,12 @@ def site_footer(context):
         translated = translations.get(link.page.translation_key) if link.page_id else None
         if translated is not None:
             link.page, link.title = translated, translated.title
-    return {"request": request, "site_settings": site_settings, "links": visible, "audience_pages": audience_pages(request)}
+    return {
+        "request": request,
+        "site_settings": site_settings,
+        "links": visible,
+        "audience_pages": audience_pages(request),
+    }
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -78,7 +85,8 @@ def alternate_language_links(context):
     if len(links) < 2:
         return ""
     return format_html_join(
-        "\n", '<link rel="alternate" hreflang="{}" href="{}">',
+        "\n",
+        '<link rel="alternate" hreflang="{}" href="{}">',
         ((link["code"], request.build_absolute_uri(link["url"])) for link in links),
     )
 

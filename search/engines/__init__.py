@@ -5,8 +5,15 @@ from django.conf import settings
 from .base import EngineUnavailable, Hit, SearchEngine, SearchRequest, SearchResponse, Suggestion
 
 __all__ = [
-    "EngineUnavailable", "Hit", "SearchEngine", "SearchRequest", "SearchResponse", "Suggestion",
-    "database_engine", "primary_engine", "writable_engines",
+    "EngineUnavailable",
+    "Hit",
+    "SearchEngine",
+    "SearchRequest",
+    "SearchResponse",
+    "Suggestion",
+    "database_engine",
+    "primary_engine",
+    "writable_engines",
 ]
 
 

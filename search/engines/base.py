@@ -52,7 +52,9 @@ def rank_suggestions(candidates, prefix, limit):
         starts = " ".join(words(title)).startswith(prefix)
         return (not starts, -(_ordinal(date)), title)
 
-    return [Suggestion(title=title, url=url, type=type_) for title, url, type_, _date in sorted(candidates, key=key)[:limit]]
+    return [
+        Suggestion(title=title, url=url, type=type_) for title, url, type_, _date in sorted(candidates, key=key)[:limit]
+    ]
 
 
 def _ordinal(date):

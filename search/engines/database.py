@@ -5,8 +5,8 @@ import functools
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models.expressions import RawSQL
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Least, Length, Replace
 
 from ..documents import FACETS
@@ -87,7 +87,9 @@ class DatabaseEngine(SearchEngine):
         SearchDocument.objects.filter(pk__in=page_ids).delete()
         if self.uses_fts and page_ids:
             with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(page_ids))})", page_ids)
+                cursor.execute(
+                    f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(page_ids))})", page_ids
+                )
 
     def _write(self, documents):
         if not documents:
@@ -98,22 +100,33 @@ class DatabaseEngine(SearchEngine):
                     f"INSERT INTO {FTS_TABLE}(rowid, stems) VALUES (%s, %s)",
                     [(document["id"], document["stems"]) for document in documents],
                 )
-        SearchDocument.objects.bulk_create([
-            SearchDocument(
-                page_id=document["id"], content_type=document["type"], title=document["title"][:255],
-                summary=document["summary"], body=document["body"][:TEXT_FOR_HIGHLIGHT], url=document["url"][:500],
-                date=document["date"], title_stems=f" {document['title_stems']} ",
-                filed_stems=f" {document['filed_stems']} ", stems=f" {document['stems']} ",
-                title_folded=" ".join(words(document["title"]))[:300],
-            )
-            for document in documents
-        ])
-        SearchFacetValue.objects.bulk_create([
-            SearchFacetValue(document_id=document["id"], facet=facet, value=str(value)[:100])
-            for document in documents
-            for facet in FACETS
-            for value in (document[facet] if isinstance(document[facet], list) else [document[facet]])
-        ], batch_size=5000)
+        SearchDocument.objects.bulk_create(
+            [
+                SearchDocument(
+                    page_id=document["id"],
+                    content_type=document["type"],
+                    title=document["title"][:255],
+                    summary=document["summary"],
+                    body=document["body"][:TEXT_FOR_HIGHLIGHT],
+                    url=document["url"][:500],
+                    date=document["date"],
+                    title_stems=f" {document['title_stems']} ",
+                    filed_stems=f" {document['filed_stems']} ",
+                    stems=f" {document['stems']} ",
+                    title_folded=" ".join(words(document["title"]))[:300],
+                )
+                for document in documents
+            ]
+        )
+        SearchFacetValue.objects.bulk_create(
+            [
+                SearchFacetValue(document_id=document["id"], facet=facet, value=str(value)[:100])
+                for document in documents
+                for facet in FACETS
+                for value in (document[facet] if isinstance(document[facet], list) else [document[facet]])
+            ],
+            batch_size=5000,
+        )
         if self.uses_postgres:
             # Stems from the application (simple configuration) plus PostgreSQL's own Dutch analysis of the text.
             SearchDocument.objects.filter(pk__in=[document["id"] for document in documents]).update(
@@ -153,10 +166,19 @@ class DatabaseEngine(SearchEngine):
         total = filtered.count()
         ordered = self._order(filtered, request)
         start = (request.page - 1) * request.page_size
-        rows = ordered.values("page_id", "content_type", "title", "url", "summary", "body", "date")[start:start + request.page_size]
+        rows = ordered.values("page_id", "content_type", "title", "url", "summary", "body", "date")[
+            start : start + request.page_size
+        ]
         hits = [
-            Hit(id=row["page_id"], type=row["content_type"], title=row["title"], url=row["url"], summary=row["summary"],
-                text=row["body"], date=row["date"])
+            Hit(
+                id=row["page_id"],
+                type=row["content_type"],
+                title=row["title"],
+                url=row["url"],
+                summary=row["summary"],
+                text=row["body"],
+                date=row["date"],
+            )
             for row in rows
         ]
         return SearchResponse(hits=hits, total=total, facets=self._facet_counts(matching, request.filters))
@@ -175,9 +197,12 @@ class DatabaseEngine(SearchEngine):
         else:
             if self.uses_fts:
                 # The FTS5 table has no positions (detail=none): it narrows the candidates, LIKE decides phrases.
-                documents = documents.filter(pk__in=RawSQL(
-                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_expression(query, every_word)]
-                ))
+                documents = documents.filter(
+                    pk__in=RawSQL(
+                        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                        [_fts_expression(query, every_word)],
+                    )
+                )
             elif query.clauses:
                 combine = _all_of if every_word else _any_of
                 documents = documents.filter(combine(_clause_q(clause) for clause in query.clauses))
@@ -231,7 +256,9 @@ class DatabaseEngine(SearchEngine):
         for facets, scope in groups:
             rows = (
                 SearchFacetValue.objects.filter(facet__in=facets, document__in=scope.values("pk"))
-                .values("facet", "value").annotate(count=Count("document_id")).order_by("facet", "-count", "value")
+                .values("facet", "value")
+                .annotate(count=Count("document_id"))
+                .order_by("facet", "-count", "value")
             )
             for row in rows:
                 if len(counts[row["facet"]]) < MAX_FACET_VALUES:
@@ -245,7 +272,11 @@ class DatabaseEngine(SearchEngine):
         rows = (
             SearchDocument.objects.filter(Q(title_folded__startswith=prefix) | Q(title_folded__contains=f" {prefix}"))
             .filter(pk__in=SearchFacetValue.objects.filter(facet="language", value=language).values("document_id"))
-            .annotate(starts=Case(When(title_folded__startswith=prefix, then=Value(0)), default=Value(1), output_field=IntegerField()))
+            .annotate(
+                starts=Case(
+                    When(title_folded__startswith=prefix, then=Value(0)), default=Value(1), output_field=IntegerField()
+                )
+            )
             .order_by("starts", Coalesce("date", Value(None)).desc(nulls_last=True), "title")
             .values_list("title", "url", "content_type", "date")[:limit]
         )
@@ -259,12 +290,16 @@ class DatabaseEngine(SearchEngine):
                 continue
             candidates = (
                 SearchTerm.objects.annotate(length=Length("word"))
-                .filter(word__startswith=word[0], length__gte=len(word) - MAX_CORRECTION_DISTANCE,
-                        length__lte=len(word) + MAX_CORRECTION_DISTANCE)
+                .filter(
+                    word__startswith=word[0],
+                    length__gte=len(word) - MAX_CORRECTION_DISTANCE,
+                    length__lte=len(word) + MAX_CORRECTION_DISTANCE,
+                )
                 .values_list("word", "document_count")
             )
             scored = [
-                (distance, -count, candidate) for candidate, count in candidates
+                (distance, -count, candidate)
+                for candidate, count in candidates
                 if (distance := edit_distance(word, candidate)) <= MAX_CORRECTION_DISTANCE
             ]
             if scored:
@@ -274,6 +309,7 @@ class DatabaseEngine(SearchEngine):
 
 # Query building, shared by the backends. Terms are [0-9a-z] only (see search.text): safe inside LIKE
 # patterns, FTS5 strings and raw tsqueries.
+
 
 def _term_q(field, terms):
     return Q(**{f"{field}__contains": " " + " ".join(terms) + " "})
@@ -316,13 +352,13 @@ def _score(terms):
     """Title over filed-under over the text; in the text, how often (up to five), so a page about the
     query ranks above a page that mentions it once."""
     score = Value(0, output_field=IntegerField())
-    for term in sorted(terms):
-        padded = f" {term} "
+    for word in sorted(terms):
+        padded = f" {word} "
         occurrences = (Length("stems") - Length(Replace("stems", Value(padded), Value(" ")))) / Value(len(padded) - 1)
         score = (
             score
-            + Case(When(_term_q("title_stems", (term,)), then=Value(12)), default=Value(0), output_field=IntegerField())
-            + Case(When(_term_q("filed_stems", (term,)), then=Value(6)), default=Value(0), output_field=IntegerField())
+            + Case(When(_term_q("title_stems", (word,)), then=Value(12)), default=Value(0), output_field=IntegerField())
+            + Case(When(_term_q("filed_stems", (word,)), then=Value(6)), default=Value(0), output_field=IntegerField())
             + Least(occurrences, Value(MAX_COUNTED_OCCURRENCES), output_field=IntegerField())
         )
     return score
@@ -349,6 +385,7 @@ def _raw_tsquery(text):
 def _fts_expression(query, every_word=False):
     """FTS5 candidates: any (or every) of the words and every word of each phrase (quoted: plain terms, never
     syntax)."""
+
     def all_of(terms):
         return "(" + " AND ".join(f'"{term}"' for term in terms) + ")"
 
@@ -357,7 +394,9 @@ def _fts_expression(query, every_word=False):
 
     parts = []
     if query.clauses:
-        parts.append("(" + (" AND " if every_word else " OR ").join(clause(alternatives) for alternatives in query.clauses) + ")")
+        parts.append(
+            "(" + (" AND " if every_word else " OR ").join(clause(alternatives) for alternatives in query.clauses) + ")"
+        )
     parts.extend(all_of(phrase) for phrase in query.phrases)
     return " AND ".join(parts)
 
@@ -380,7 +419,13 @@ def edit_distance(first, second):
         for j, second_char in enumerate(second, 1):
             cost = first_char != second_char
             value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if previous_previous is not None and i > 1 and j > 1 and first_char == second[j - 2] and first[i - 2] == second_char:
+            if (
+                previous_previous is not None
+                and i > 1
+                and j > 1
+                and first_char == second[j - 2]
+                and first[i - 2] == second_char
+            ):
                 value = min(value, previous_previous[j - 2] + 1)
             current.append(value)
         previous_previous, previous = previous, current

@@ -63,7 +63,12 @@ def analysis_settings(hunspell_locale):
     filters = {"dutch_stop": {"type": "stop", "stopwords": "_dutch_"}}
     chain = ["lowercase", "dutch_stop"]
     if hunspell_locale:
-        filters["dutch_dictionary"] = {"type": "hunspell", "locale": hunspell_locale, "ignore_case": True, "dedup": True}
+        filters["dutch_dictionary"] = {
+            "type": "hunspell",
+            "locale": hunspell_locale,
+            "ignore_case": True,
+            "dedup": True,
+        }
         chain.append("dutch_dictionary")
     return {
         "filter": filters,
@@ -98,7 +103,9 @@ def index_body(hunspell_locale, shards=1, replicas=0):
                 "folded": {"type": "text", "analyzer": "standard"},
                 # Suggestions in the visitor's language only: the page's language is the context.
                 "suggest": {
-                    "type": "completion", "analyzer": "standard", "preserve_separators": True,
+                    "type": "completion",
+                    "analyzer": "standard",
+                    "preserve_separators": True,
                     "contexts": [{"name": "language", "type": "category", "path": "language"}],
                 },
             },
@@ -116,7 +123,9 @@ def to_source(document):
     source["excerpt"] = document["body"][:TEXT_FOR_HIGHLIGHT]
     title_words = words(document["title"])
     # Every word position of the title is a start, so 'school' completes 'Polarisatie op school'.
-    source["suggest"] = {"input": [" ".join(title_words[start:]) for start in range(min(len(title_words), SUGGEST_INPUTS))]}
+    source["suggest"] = {
+        "input": [" ".join(title_words[start:]) for start in range(min(len(title_words), SUGGEST_INPUTS))]
+    }
     return source
 
 
@@ -224,8 +233,9 @@ class ElasticsearchEngine(SearchEngine):
             {"_op_type": "index", "_index": name, "_id": document["id"], "_source": to_source(document)}
             for document in documents
         )
-        for _ok, _item in helpers.streaming_bulk(client, actions, chunk_size=1000, max_chunk_bytes=20 * 1024 * 1024,
-                                                 raise_on_error=True):
+        for _ok, _item in helpers.streaming_bulk(
+            client, actions, chunk_size=1000, max_chunk_bytes=20 * 1024 * 1024, raise_on_error=True
+        ):
             pass
         client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "1s"}})
         client.indices.refresh(index=name)
@@ -256,7 +266,9 @@ class ElasticsearchEngine(SearchEngine):
             # Each facet counts with every selection but its own (OR within a facet, AND across facets).
             others = [query for name, query in filters.items() if name != facet]
             bucket = search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others))
-            bucket.bucket("values", "terms", field=facet, size=MAX_FACET_VALUES, order=[{"_count": "desc"}, {"_key": "asc"}])
+            bucket.bucket(
+                "values", "terms", field=facet, size=MAX_FACET_VALUES, order=[{"_count": "desc"}, {"_key": "asc"}]
+            )
         if request.sort == "date":
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
         start = (request.page - 1) * request.page_size
@@ -264,12 +276,22 @@ class ElasticsearchEngine(SearchEngine):
         search = search.extra(from_=start, size=request.page_size, track_total_hits=True)
         response = self._execute(search)
         hits = [
-            Hit(id=int(hit.meta.id), type=hit.type, title=hit.title, url=hit.url, summary=hit.summary or "",
-                text=getattr(hit, "excerpt", "") or "", date=_parse_date(getattr(hit, "date", None)))
+            Hit(
+                id=int(hit.meta.id),
+                type=hit.type,
+                title=hit.title,
+                url=hit.url,
+                summary=hit.summary or "",
+                text=getattr(hit, "excerpt", "") or "",
+                date=_parse_date(getattr(hit, "date", None)),
+            )
             for hit in response
         ]
         facets = {
-            facet: [(str(bucket.key), bucket.doc_count) for bucket in getattr(response.aggregations, facet)["values"].buckets]
+            facet: [
+                (str(bucket.key), bucket.doc_count)
+                for bucket in getattr(response.aggregations, facet)["values"].buckets
+            ]
             for facet in FACETS
         }
         return SearchResponse(hits=hits, total=response.hits.total.value, facets=facets)
@@ -278,8 +300,11 @@ class ElasticsearchEngine(SearchEngine):
         """Every phrase, none of the exclusions, at least `query.minimum` of the words; ranked by BM25 on the
         terms with title and filed-under matches counting more."""
         clauses = [
-            Q("bool", should=[Q("bool", must=[Q("term", stems=term) for term in alternative]) for alternative in clause],
-              minimum_should_match=1)
+            Q(
+                "bool",
+                should=[Q("bool", must=[Q("term", stems=term) for term in alternative]) for alternative in clause],
+                minimum_should_match=1,
+            )
             for clause in query.clauses
         ]
         required = [Q("match_phrase", stems=" ".join(phrase)) for phrase in query.phrases]
@@ -305,17 +330,27 @@ class ElasticsearchEngine(SearchEngine):
             return []
         # Duplicates are not skipped by the node: it dedups on the matched input, so two titles with the same
         # ending would lose one. The same page matched at two word positions is one suggestion here.
-        search = self._search().suggest(
-            "titles", prefix,
-            completion={"field": "suggest", "size": limit * 3, "contexts": {"language": [language]}},
-        ).source(["title", "url", "type", "date"]).extra(size=0)
+        search = (
+            self._search()
+            .suggest(
+                "titles",
+                prefix,
+                completion={"field": "suggest", "size": limit * 3, "contexts": {"language": [language]}},
+            )
+            .source(["title", "url", "type", "date"])
+            .extra(size=0)
+        )
         response = self._execute(search)
         options = {}
         for option in response.suggest.titles[0].options:
             options.setdefault(option._id, option)
         return rank_suggestions(
-            [(option._source.title, option._source.url, option._source.type, getattr(option._source, "date", None))
-             for option in options.values()], prefix, limit,
+            [
+                (option._source.title, option._source.url, option._source.type, getattr(option._source, "date", None))
+                for option in options.values()
+            ],
+            prefix,
+            limit,
         )
 
     def corrections(self, query_words):
@@ -323,10 +358,21 @@ class ElasticsearchEngine(SearchEngine):
         text = " ".join(word for word in query_words if len(word) >= 4 and not is_known_word(word))
         if not text:
             return {}
-        search = self._search().suggest(
-            "spelling", text,
-            term={"field": "folded", "suggest_mode": "missing", "max_edits": 2, "prefix_length": 1, "min_word_length": 4},
-        ).extra(size=0)
+        search = (
+            self._search()
+            .suggest(
+                "spelling",
+                text,
+                term={
+                    "field": "folded",
+                    "suggest_mode": "missing",
+                    "max_edits": 2,
+                    "prefix_length": 1,
+                    "min_word_length": 4,
+                },
+            )
+            .extra(size=0)
+        )
         response = self._execute(search)
         found = {}
         for entry in response.suggest.spelling:
@@ -359,4 +405,3 @@ def _parse_date(value):
         return datetime.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
-

@@ -46,7 +46,9 @@ def check_every_page_type(browser, live_server, screenshot, language):
     problems = []
     for label, width in WIDTHS.items():
         # The site's CSP allows no inline script; axe is injected as one, so only the test context bypasses it.
-        context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True, locale=f"{language}-NL")
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, bypass_csp=True, locale=f"{language}-NL"
+        )
         page = context.new_page()
         for name, path in urls:
             response = page.goto(live_server.url + path)
@@ -65,7 +67,7 @@ def check_every_page_type(browser, live_server, screenshot, language):
     # 400% zoom: the content must reflow into 320 CSS pixels without scrolling sideways (WCAG 1.4.10).
     context = browser.new_context(viewport={"width": NARROWEST, "height": 640}, locale=f"{language}-NL")
     page = context.new_page()
-    for name, path in urls:
+    for _name, path in urls:
         page.goto(live_server.url + path)
         overflow = horizontal_overflow(page)
         if overflow > 0:

@@ -15,8 +15,14 @@ REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
 OUTPUT_DIR = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 # Flags for a closed network: without them Chromium keeps trying to reach Google's services.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
 ]
 
 

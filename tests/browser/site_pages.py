@@ -38,5 +38,10 @@ def public_page_urls(language):
         survey_page = NeedsSurveyPage.objects.live().filter(locale__language_code=language).first()
         closed_round = SurveyRound.objects.closed().first()
         if survey_page is not None and closed_round is not None:
-            urls.append(("needs-survey-summary", survey_page.url + survey_page.reverse_subpage("summary", args=[closed_round.slug])))
+            urls.append(
+                (
+                    "needs-survey-summary",
+                    survey_page.url + survey_page.reverse_subpage("summary", args=[closed_round.slug]),
+                )
+            )
     return urls

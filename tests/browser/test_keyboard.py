@@ -49,7 +49,12 @@ def test_the_portal_works_with_the_keyboard_alone(browser, live_server, screensh
     screenshot(page, "keyboard-main-navigation")
     page.keyboard.press("Enter")
     page.wait_for_url("**/polarisatie/")
-    assert page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Polarisatie").get_attribute("aria-current") == "page"
+    assert (
+        page.get_by_role("navigation", name="Hoofdmenu")
+        .get_by_role("link", name="Polarisatie")
+        .get_attribute("aria-current")
+        == "page"
+    )
 
     # Language switch: the same page in English, and back.
     tab_to(page, "element => element.closest('.language-switch') && element.lang === 'en'")

@@ -82,7 +82,11 @@ def test_trainer_builds_reorders_and_shares_a_path(live_server, browser, page, t
     visitor = logged_out.new_page()
     visitor.goto(share_url)
     assert visitor.get_by_role("heading", level=1).inner_text() == "Startprogramma team Noord"
-    assert step_titles(visitor) == ["Bravo: spanningen duiden", "Charlie: het casusoverleg", "Alfa: polarisatie herkennen"]
+    assert step_titles(visitor) == [
+        "Bravo: spanningen duiden",
+        "Charlie: het casusoverleg",
+        "Alfa: polarisatie herkennen",
+    ]
     assert visitor.get_by_role("button", name="Omhoog").count() == 0
     assert visitor.get_by_role("link", name="Inloggen").is_visible()
     screenshot(visitor, "course-path-shared-375")

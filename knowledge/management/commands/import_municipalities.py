@@ -31,4 +31,9 @@ class Command(BaseCommand):
         for line_number, reason in result.skipped:
             self.stderr.write(f"skipped{f' line {line_number}' if line_number else ''}: {reason}")
         verb = "would be" if dry_run else "were"
-        self.stdout.write(self.style.SUCCESS(f"{created} municipalities {verb} created, {updated} updated, {unchanged} unchanged, {len(result.skipped)} rows skipped."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{created} municipalities {verb} created, {updated} updated, {unchanged} unchanged, "
+                f"{len(result.skipped)} rows skipped."
+            )
+        )

@@ -20,4 +20,6 @@ class Command(BaseCommand):
             manifest = backup(directory)
         except BackupError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(f"Backup written to {directory} ({manifest['database']}, {manifest['media_files']} media files).")
+        self.stdout.write(
+            f"Backup written to {directory} ({manifest['database']}, {manifest['media_files']} media files)."
+        )

@@ -1,7 +1,7 @@
 """Print (or mail) a one-time link with which an account pairs its authenticator app.
 
-    python manage.py two_factor_enrolment_link redacteur          # print it, to hand it over yourself
-    python manage.py two_factor_enrolment_link redacteur --mail   # send it to the account's e-mail address
+python manage.py two_factor_enrolment_link redacteur          # print it, to hand it over yourself
+python manage.py two_factor_enrolment_link redacteur --mail   # send it to the account's e-mail address
 """
 
 from django.conf import settings
@@ -27,8 +27,12 @@ class Command(BaseCommand):
         if mail:
             if not user.email:
                 raise CommandError(f"'{username}' has no e-mail address; hand the link over yourself.")
-            send_mail("Koppel uw authenticator-app", f"Open deze link om tweestapsverificatie in te stellen:\n\n{url}\n",
-                      None, [user.email])
+            send_mail(
+                "Koppel uw authenticator-app",
+                f"Open deze link om tweestapsverificatie in te stellen:\n\n{url}\n",
+                None,
+                [user.email],
+            )
             self.stdout.write(f"Sent to {user.email}; valid for {settings.TWO_FACTOR_ENROLMENT_HOURS} hours, once.")
         else:
             self.stdout.write(url)

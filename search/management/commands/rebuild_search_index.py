@@ -16,7 +16,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--if-empty", action="store_true",
+            "--if-empty",
+            action="store_true",
             help="Only rebuild an engine whose index is missing or empty (for container start-up).",
         )
 
@@ -31,7 +32,9 @@ class Command(BaseCommand):
                 engine.rebuild(documents)
             except EngineUnavailable as error:
                 raise CommandError(f"Search engine {engine.name} is not reachable: {error}") from error
-            self.stdout.write(f"{engine.name}: {documents.count} documents indexed in {time.monotonic() - started:.1f} s")
+            self.stdout.write(
+                f"{engine.name}: {documents.count} documents indexed in {time.monotonic() - started:.1f} s"
+            )
         # Everything is indexed afresh: nothing is pending any more.
         PendingIndexUpdate.objects.all().delete()
 
