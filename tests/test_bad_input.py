@@ -40,6 +40,12 @@ PAYLOADS = [
     "%%32%35",
     "\ud7ff",
     "𝕳𝖊𝖑𝖑𝖔",
+    # Whole numbers in other digits: every integer parameter of every public URL gets these too.
+    "²",
+    "٣",
+    "１２",
+    "+1",
+    "1_000",
 ]
 # Every parameter a public view reads (search, the two overviews' filters, pagination, "like mine", login).
 PARAMETERS = [
