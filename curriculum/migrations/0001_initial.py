@@ -9,358 +9,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("portal", "0004_audiences"),
-        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
-        ("wagtailcore", "0098_apitoken"),
-        ("wagtaildocs", "0014_alter_document_file_size"),
+        ('portal', '0004_audiences'),
+        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ('wagtailcore', '0098_apitoken'),
+        ('wagtaildocs', '0014_alter_document_file_size'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="CurriculumIndexPage",
+            name='CurriculumIndexPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
             ],
             options={
-                "verbose_name": "curriculumoverzicht",
+                'verbose_name': 'curriculumoverzicht',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="Provider",
+            name='Provider',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("name", models.CharField(max_length=200, unique=True, verbose_name="naam")),
-                ("abbreviation", models.CharField(blank=True, max_length=30, verbose_name="afkorting")),
-                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="slug")),
-                ("website", models.URLField(blank=True, verbose_name="website")),
-                ("description", models.TextField(blank=True, verbose_name="omschrijving")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200, unique=True, verbose_name='naam')),
+                ('abbreviation', models.CharField(blank=True, max_length=30, verbose_name='afkorting')),
+                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='slug')),
+                ('website', models.URLField(blank=True, verbose_name='website')),
+                ('description', models.TextField(blank=True, verbose_name='omschrijving')),
             ],
             options={
-                "verbose_name": "aanbieder",
-                "verbose_name_plural": "aanbieders",
-                "ordering": ["name"],
+                'verbose_name': 'aanbieder',
+                'verbose_name_plural': 'aanbieders',
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="ModulePage",
+            name='ModulePage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
-                (
-                    "learning_goals",
-                    wagtail.fields.StreamField(
-                        [("goal", 0)],
-                        blank=True,
-                        block_lookup={0: ("wagtail.blocks.CharBlock", (), {"label": "Leerdoel", "max_length": 300})},
-                        verbose_name="leerdoelen",
-                    ),
-                ),
-                (
-                    "body",
-                    wagtail.fields.StreamField(
-                        [
-                            ("heading", 2),
-                            ("paragraph", 3),
-                            ("image", 7),
-                            ("quote", 10),
-                            ("call_to_action", 16),
-                            ("document", 19),
-                            ("embed", 20),
-                        ],
-                        blank=True,
-                        block_lookup={
-                            0: ("wagtail.blocks.CharBlock", (), {"label": "Tekst", "max_length": 200}),
-                            1: (
-                                "wagtail.blocks.ChoiceBlock",
-                                [],
-                                {
-                                    "choices": [("h2", "Kop 2"), ("h3", "Kop 3"), ("h4", "Kop 4")],
-                                    "help_text": "Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.",
-                                    "label": "Niveau",
-                                },
-                            ),
-                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: (
-                                "wagtail.blocks.RichTextBlock",
-                                (),
-                                {
-                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
-                                    "icon": "pilcrow",
-                                    "label": "Tekst",
-                                },
-                            ),
-                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Afbeelding"}),
-                            5: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {
-                                    "help_text": "Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.",
-                                    "label": "Alternatieve tekst",
-                                    "max_length": 250,
-                                    "required": False,
-                                },
-                            ),
-                            6: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bijschrift", "max_length": 250, "required": False},
-                            ),
-                            7: ("wagtail.blocks.StructBlock", [[("image", 4), ("alt_text", 5), ("caption", 6)]], {}),
-                            8: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
-                            9: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bron of naam", "max_length": 200, "required": False},
-                            ),
-                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("attribution", 9)]], {}),
-                            11: ("wagtail.blocks.CharBlock", (), {"label": "Titel", "max_length": 120}),
-                            12: ("wagtail.blocks.TextBlock", (), {"label": "Tekst", "required": False}),
-                            13: ("wagtail.blocks.PageChooserBlock", (), {"label": "Pagina", "required": False}),
-                            14: ("wagtail.blocks.URLBlock", (), {"label": "Of een externe link", "required": False}),
-                            15: ("wagtail.blocks.CharBlock", (), {"label": "Linktekst", "max_length": 80}),
-                            16: (
-                                "wagtail.blocks.StructBlock",
-                                [[("title", 11), ("text", 12), ("page", 13), ("url", 14), ("link_text", 15)]],
-                                {},
-                            ),
-                            17: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
-                            18: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Titel", "max_length": 200, "required": False},
-                            ),
-                            19: ("wagtail.blocks.StructBlock", [[("document", 17), ("title", 18)]], {}),
-                            20: (
-                                "wagtail.embeds.blocks.EmbedBlock",
-                                (),
-                                {"help_text": "Bijvoorbeeld een YouTube- of Vimeo-link.", "label": "Video of embed"},
-                            ),
-                        },
-                        verbose_name="inhoud",
-                    ),
-                ),
-                (
-                    "level",
-                    models.CharField(
-                        choices=[
-                            ("basis", "Basis"),
-                            ("verdieping", "Verdieping"),
-                            ("specialistisch", "Specialistisch"),
-                        ],
-                        max_length=20,
-                        verbose_name="niveau",
-                    ),
-                ),
-                (
-                    "format",
-                    models.CharField(
-                        choices=[
-                            ("workshop", "Workshop"),
-                            ("training", "Training"),
-                            ("e-learning", "E-learning"),
-                            ("webinar", "Webinar"),
-                            ("intervisie", "Intervisie"),
-                            ("leerkring", "Leerkring"),
-                        ],
-                        max_length=20,
-                        verbose_name="vorm",
-                    ),
-                ),
-                ("duration_minutes", models.PositiveIntegerField(verbose_name="duur in minuten")),
-                ("contact_name", models.CharField(blank=True, max_length=200, verbose_name="contactpersoon")),
-                ("contact_email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail contactpersoon")),
-                (
-                    "cost",
-                    models.CharField(
-                        blank=True,
-                        help_text="Bijvoorbeeld ‘gratis’ of ‘€ 250 per deelnemer’.",
-                        max_length=200,
-                        verbose_name="kosten",
-                    ),
-                ),
-                (
-                    "language",
-                    models.CharField(
-                        choices=[("nl", "Nederlands"), ("en", "Engels")],
-                        default="nl",
-                        max_length=5,
-                        verbose_name="taal",
-                    ),
-                ),
-                ("completion_criteria", models.TextField(blank=True, verbose_name="afronding")),
-                ("certificate", models.BooleanField(default=False, verbose_name="met certificaat")),
-                ("last_reviewed", models.DateField(blank=True, null=True, verbose_name="laatst beoordeeld op")),
-                (
-                    "audiences",
-                    modelcluster.fields.ParentalManyToManyField(
-                        related_name="modules", to="portal.audience", verbose_name="doelgroepen"
-                    ),
-                ),
-                (
-                    "prerequisites",
-                    modelcluster.fields.ParentalManyToManyField(
-                        blank=True,
-                        related_name="required_for",
-                        to="curriculum.modulepage",
-                        verbose_name="voorkennis (modules)",
-                    ),
-                ),
-                (
-                    "themes",
-                    modelcluster.fields.ParentalManyToManyField(
-                        related_name="modules", to="portal.theme", verbose_name="thema's"
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
+                ('learning_goals', wagtail.fields.StreamField([('goal', 0)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Leerdoel', 'max_length': 300})}, verbose_name='leerdoelen')),
+                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 7), ('quote', 10), ('call_to_action', 16), ('document', 19), ('embed', 20)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop 2'), ('h3', 'Kop 3'), ('h4', 'Kop 4')], 'help_text': 'Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'icon': 'pilcrow', 'label': 'Tekst'}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.', 'label': 'Alternatieve tekst', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Bijschrift', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Bron of naam', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('attribution', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 120}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Tekst', 'required': False}), 13: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Pagina', 'required': False}), 14: ('wagtail.blocks.URLBlock', (), {'label': 'Of een externe link', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Linktekst', 'max_length': 80}), 16: ('wagtail.blocks.StructBlock', [[('title', 11), ('text', 12), ('page', 13), ('url', 14), ('link_text', 15)]], {}), 17: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 200, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('document', 17), ('title', 18)]], {}), 20: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Bijvoorbeeld een YouTube- of Vimeo-link.', 'label': 'Video of embed'})}, verbose_name='inhoud')),
+                ('level', models.CharField(choices=[('basis', 'Basis'), ('verdieping', 'Verdieping'), ('specialistisch', 'Specialistisch')], max_length=20, verbose_name='niveau')),
+                ('format', models.CharField(choices=[('workshop', 'Workshop'), ('training', 'Training'), ('e-learning', 'E-learning'), ('webinar', 'Webinar'), ('intervisie', 'Intervisie'), ('leerkring', 'Leerkring')], max_length=20, verbose_name='vorm')),
+                ('duration_minutes', models.PositiveIntegerField(verbose_name='duur in minuten')),
+                ('contact_name', models.CharField(blank=True, max_length=200, verbose_name='contactpersoon')),
+                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail contactpersoon')),
+                ('cost', models.CharField(blank=True, help_text='Bijvoorbeeld ‘gratis’ of ‘€ 250 per deelnemer’.', max_length=200, verbose_name='kosten')),
+                ('language', models.CharField(choices=[('nl', 'Nederlands'), ('en', 'Engels')], default='nl', max_length=5, verbose_name='taal')),
+                ('completion_criteria', models.TextField(blank=True, verbose_name='afronding')),
+                ('certificate', models.BooleanField(default=False, verbose_name='met certificaat')),
+                ('last_reviewed', models.DateField(blank=True, null=True, verbose_name='laatst beoordeeld op')),
+                ('audiences', modelcluster.fields.ParentalManyToManyField(related_name='modules', to='portal.audience', verbose_name='doelgroepen')),
+                ('prerequisites', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='required_for', to='curriculum.modulepage', verbose_name='voorkennis (modules)')),
+                ('themes', modelcluster.fields.ParentalManyToManyField(related_name='modules', to='portal.theme', verbose_name="thema's")),
             ],
             options={
-                "verbose_name": "module",
-                "verbose_name_plural": "modules",
+                'verbose_name': 'module',
+                'verbose_name_plural': 'modules',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="ModuleMaterial",
+            name='ModuleMaterial',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
-                ("title", models.CharField(blank=True, max_length=200, verbose_name="titel")),
-                (
-                    "document",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="wagtaildocs.document",
-                        verbose_name="document",
-                    ),
-                ),
-                (
-                    "page",
-                    modelcluster.fields.ParentalKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="materials",
-                        to="curriculum.modulepage",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
+                ('title', models.CharField(blank=True, max_length=200, verbose_name='titel')),
+                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtaildocs.document', verbose_name='document')),
+                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='materials', to='curriculum.modulepage')),
             ],
             options={
-                "verbose_name": "materiaal",
-                "ordering": ["sort_order"],
-                "abstract": False,
+                'verbose_name': 'materiaal',
+                'ordering': ['sort_order'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="ModuleSession",
+            name='ModuleSession',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
-                ("starts_at", models.DateTimeField(verbose_name="begint op")),
-                (
-                    "location",
-                    models.CharField(
-                        blank=True,
-                        help_text="Leeg laten bij een online bijeenkomst.",
-                        max_length=200,
-                        verbose_name="plaats",
-                    ),
-                ),
-                ("online", models.BooleanField(default=False, verbose_name="online")),
-                ("registration_url", models.URLField(blank=True, verbose_name="aanmeldlink")),
-                (
-                    "page",
-                    modelcluster.fields.ParentalKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="sessions", to="curriculum.modulepage"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
+                ('starts_at', models.DateTimeField(verbose_name='begint op')),
+                ('location', models.CharField(blank=True, help_text='Leeg laten bij een online bijeenkomst.', max_length=200, verbose_name='plaats')),
+                ('online', models.BooleanField(default=False, verbose_name='online')),
+                ('registration_url', models.URLField(blank=True, verbose_name='aanmeldlink')),
+                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='curriculum.modulepage')),
             ],
             options={
-                "verbose_name": "geplande bijeenkomst",
-                "ordering": ["sort_order"],
-                "abstract": False,
+                'verbose_name': 'geplande bijeenkomst',
+                'ordering': ['sort_order'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="ModuleTag",
+            name='ModuleTag',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "content_object",
-                    modelcluster.fields.ParentalKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="tagged_items",
-                        to="curriculum.modulepage",
-                    ),
-                ),
-                (
-                    "tag",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="%(app_label)s_%(class)s_items",
-                        to="taggit.tag",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='curriculum.modulepage')),
+                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
             ],
             options={
-                "abstract": False,
+                'abstract': False,
             },
         ),
         migrations.AddField(
-            model_name="modulepage",
-            name="tags",
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(
-                blank=True,
-                help_text="A comma-separated list of tags.",
-                through="curriculum.ModuleTag",
-                to="taggit.Tag",
-                verbose_name="trefwoorden",
-            ),
+            model_name='modulepage',
+            name='tags',
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='curriculum.ModuleTag', to='taggit.Tag', verbose_name='trefwoorden'),
         ),
         migrations.AddField(
-            model_name="modulepage",
-            name="provider",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="modules",
-                to="curriculum.provider",
-                verbose_name="aanbieder",
-            ),
+            model_name='modulepage',
+            name='provider',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='modules', to='curriculum.provider', verbose_name='aanbieder'),
         ),
     ]

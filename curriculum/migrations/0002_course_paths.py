@@ -6,94 +6,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("curriculum", "0001_initial"),
-        ("portal", "0004_audiences"),
+        ('curriculum', '0001_initial'),
+        ('portal', '0004_audiences'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="CoursePath",
+            name='CoursePath',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("title", models.CharField(max_length=200, verbose_name="titel")),
-                ("intro", models.TextField(blank=True, verbose_name="inleiding")),
-                (
-                    "share_token",
-                    models.CharField(
-                        blank=True, editable=False, max_length=64, null=True, unique=True, verbose_name="deelcode"
-                    ),
-                ),
-                (
-                    "is_curated",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Alleen redacteuren kunnen een leerlijn voor iedereen zichtbaar maken.",
-                        verbose_name="gepubliceerd als voorbeeldleerlijn",
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
-                (
-                    "audience",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="course_paths",
-                        to="portal.audience",
-                        verbose_name="doelgroep",
-                    ),
-                ),
-                (
-                    "owner",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="course_paths",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="eigenaar",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='titel')),
+                ('intro', models.TextField(blank=True, verbose_name='inleiding')),
+                ('share_token', models.CharField(blank=True, editable=False, max_length=64, null=True, unique=True, verbose_name='deelcode')),
+                ('is_curated', models.BooleanField(default=False, help_text='Alleen redacteuren kunnen een leerlijn voor iedereen zichtbaar maken.', verbose_name='gepubliceerd als voorbeeldleerlijn')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
+                ('audience', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='course_paths', to='portal.audience', verbose_name='doelgroep')),
+                ('owner', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='course_paths', to=settings.AUTH_USER_MODEL, verbose_name='eigenaar')),
             ],
             options={
-                "verbose_name": "leerlijn",
-                "verbose_name_plural": "leerlijnen",
-                "ordering": ["title"],
-                "permissions": [("curate_coursepath", "Kan leerlijnen publiceren als voorbeeldleerlijn")],
+                'verbose_name': 'leerlijn',
+                'verbose_name_plural': 'leerlijnen',
+                'ordering': ['title'],
+                'permissions': [('curate_coursepath', 'Kan leerlijnen publiceren als voorbeeldleerlijn')],
             },
         ),
         migrations.CreateModel(
-            name="CoursePathStep",
+            name='CoursePathStep',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("module_title", models.CharField(editable=False, max_length=255, verbose_name="titel van de module")),
-                ("note", models.TextField(blank=True, max_length=2000, verbose_name="notitie van de trainer")),
-                ("planned_date", models.DateField(blank=True, null=True, verbose_name="geplande datum")),
-                ("position", models.PositiveIntegerField(default=0, verbose_name="positie")),
-                (
-                    "module",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="course_path_steps",
-                        to="curriculum.modulepage",
-                        verbose_name="module",
-                    ),
-                ),
-                (
-                    "path",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="steps",
-                        to="curriculum.coursepath",
-                        verbose_name="leerlijn",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('module_title', models.CharField(editable=False, max_length=255, verbose_name='titel van de module')),
+                ('note', models.TextField(blank=True, max_length=2000, verbose_name='notitie van de trainer')),
+                ('planned_date', models.DateField(blank=True, null=True, verbose_name='geplande datum')),
+                ('position', models.PositiveIntegerField(default=0, verbose_name='positie')),
+                ('module', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='course_path_steps', to='curriculum.modulepage', verbose_name='module')),
+                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='curriculum.coursepath', verbose_name='leerlijn')),
             ],
             options={
-                "verbose_name": "stap",
-                "verbose_name_plural": "stappen",
-                "ordering": ["position", "pk"],
+                'verbose_name': 'stap',
+                'verbose_name_plural': 'stappen',
+                'ordering': ['position', 'pk'],
             },
         ),
     ]

@@ -5,14 +5,7 @@ from django.db import migrations
 PERMISSIONS = {
     "Redacteur": ["add_provider", "change_provider"],
     # Final editors curate course paths: see and edit every path, and publish one as a curated path.
-    "Eindredacteur": [
-        "add_provider",
-        "change_provider",
-        "add_coursepath",
-        "change_coursepath",
-        "view_coursepath",
-        "curate_coursepath",
-    ],
+    "Eindredacteur": ["add_provider", "change_provider", "add_coursepath", "change_coursepath", "view_coursepath", "curate_coursepath"],
 }
 
 

@@ -7,370 +7,90 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("wagtailcore", "0098_apitoken"),
+        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="EventIndexPage",
+            name='EventIndexPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
             ],
             options={
-                "verbose_name": "overzicht bijeenkomsten",
+                'verbose_name': 'overzicht bijeenkomsten',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="EventPage",
+            name='EventPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
-                ("starts_at", models.DateTimeField(verbose_name="begint op")),
-                ("ends_at", models.DateTimeField(blank=True, null=True, verbose_name="eindigt op")),
-                ("location", models.CharField(blank=True, max_length=200, verbose_name="locatie")),
-                (
-                    "body",
-                    wagtail.fields.StreamField(
-                        [
-                            ("heading", 2),
-                            ("paragraph", 3),
-                            ("image", 7),
-                            ("quote", 10),
-                            ("call_to_action", 16),
-                            ("document", 19),
-                            ("embed", 20),
-                        ],
-                        blank=True,
-                        block_lookup={
-                            0: ("wagtail.blocks.CharBlock", (), {"label": "Tekst", "max_length": 200}),
-                            1: (
-                                "wagtail.blocks.ChoiceBlock",
-                                [],
-                                {
-                                    "choices": [("h2", "Kop 2"), ("h3", "Kop 3"), ("h4", "Kop 4")],
-                                    "help_text": "Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.",
-                                    "label": "Niveau",
-                                },
-                            ),
-                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: (
-                                "wagtail.blocks.RichTextBlock",
-                                (),
-                                {
-                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
-                                    "icon": "pilcrow",
-                                    "label": "Tekst",
-                                },
-                            ),
-                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Afbeelding"}),
-                            5: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {
-                                    "help_text": "Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.",
-                                    "label": "Alternatieve tekst",
-                                    "max_length": 250,
-                                    "required": False,
-                                },
-                            ),
-                            6: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bijschrift", "max_length": 250, "required": False},
-                            ),
-                            7: ("wagtail.blocks.StructBlock", [[("image", 4), ("alt_text", 5), ("caption", 6)]], {}),
-                            8: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
-                            9: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bron of naam", "max_length": 200, "required": False},
-                            ),
-                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("attribution", 9)]], {}),
-                            11: ("wagtail.blocks.CharBlock", (), {"label": "Titel", "max_length": 120}),
-                            12: ("wagtail.blocks.TextBlock", (), {"label": "Tekst", "required": False}),
-                            13: ("wagtail.blocks.PageChooserBlock", (), {"label": "Pagina", "required": False}),
-                            14: ("wagtail.blocks.URLBlock", (), {"label": "Of een externe link", "required": False}),
-                            15: ("wagtail.blocks.CharBlock", (), {"label": "Linktekst", "max_length": 80}),
-                            16: (
-                                "wagtail.blocks.StructBlock",
-                                [[("title", 11), ("text", 12), ("page", 13), ("url", 14), ("link_text", 15)]],
-                                {},
-                            ),
-                            17: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
-                            18: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Titel", "max_length": 200, "required": False},
-                            ),
-                            19: ("wagtail.blocks.StructBlock", [[("document", 17), ("title", 18)]], {}),
-                            20: (
-                                "wagtail.embeds.blocks.EmbedBlock",
-                                (),
-                                {"help_text": "Bijvoorbeeld een YouTube- of Vimeo-link.", "label": "Video of embed"},
-                            ),
-                        },
-                        verbose_name="inhoud",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
+                ('starts_at', models.DateTimeField(verbose_name='begint op')),
+                ('ends_at', models.DateTimeField(blank=True, null=True, verbose_name='eindigt op')),
+                ('location', models.CharField(blank=True, max_length=200, verbose_name='locatie')),
+                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 7), ('quote', 10), ('call_to_action', 16), ('document', 19), ('embed', 20)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop 2'), ('h3', 'Kop 3'), ('h4', 'Kop 4')], 'help_text': 'Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'icon': 'pilcrow', 'label': 'Tekst'}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.', 'label': 'Alternatieve tekst', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Bijschrift', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Bron of naam', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('attribution', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 120}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Tekst', 'required': False}), 13: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Pagina', 'required': False}), 14: ('wagtail.blocks.URLBlock', (), {'label': 'Of een externe link', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Linktekst', 'max_length': 80}), 16: ('wagtail.blocks.StructBlock', [[('title', 11), ('text', 12), ('page', 13), ('url', 14), ('link_text', 15)]], {}), 17: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 200, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('document', 17), ('title', 18)]], {}), 20: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Bijvoorbeeld een YouTube- of Vimeo-link.', 'label': 'Video of embed'})}, verbose_name='inhoud')),
             ],
             options={
-                "verbose_name": "bijeenkomst",
+                'verbose_name': 'bijeenkomst',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="EventSessionPage",
+            name='EventSessionPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("workshop", "Workshop"), ("plenary", "Plenair programma")],
-                        default="workshop",
-                        max_length=20,
-                        verbose_name="soort",
-                    ),
-                ),
-                (
-                    "speakers",
-                    models.TextField(
-                        blank=True, help_text="Eén spreker per regel: naam, organisatie.", verbose_name="sprekers"
-                    ),
-                ),
-                ("report", wagtail.fields.RichTextField(blank=True, verbose_name="verslag")),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
+                ('kind', models.CharField(choices=[('workshop', 'Workshop'), ('plenary', 'Plenair programma')], default='workshop', max_length=20, verbose_name='soort')),
+                ('speakers', models.TextField(blank=True, help_text='Eén spreker per regel: naam, organisatie.', verbose_name='sprekers')),
+                ('report', wagtail.fields.RichTextField(blank=True, verbose_name='verslag')),
             ],
             options={
-                "verbose_name": "sessie",
-                "verbose_name_plural": "sessies",
+                'verbose_name': 'sessie',
+                'verbose_name_plural': 'sessies',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="EzineArticlePage",
+            name='EzineArticlePage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
-                ("author", models.CharField(blank=True, max_length=200, verbose_name="auteur")),
-                (
-                    "body",
-                    wagtail.fields.StreamField(
-                        [
-                            ("heading", 2),
-                            ("paragraph", 3),
-                            ("image", 7),
-                            ("quote", 10),
-                            ("call_to_action", 16),
-                            ("document", 19),
-                            ("embed", 20),
-                        ],
-                        blank=True,
-                        block_lookup={
-                            0: ("wagtail.blocks.CharBlock", (), {"label": "Tekst", "max_length": 200}),
-                            1: (
-                                "wagtail.blocks.ChoiceBlock",
-                                [],
-                                {
-                                    "choices": [("h2", "Kop 2"), ("h3", "Kop 3"), ("h4", "Kop 4")],
-                                    "help_text": "Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.",
-                                    "label": "Niveau",
-                                },
-                            ),
-                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: (
-                                "wagtail.blocks.RichTextBlock",
-                                (),
-                                {
-                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
-                                    "icon": "pilcrow",
-                                    "label": "Tekst",
-                                },
-                            ),
-                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Afbeelding"}),
-                            5: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {
-                                    "help_text": "Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.",
-                                    "label": "Alternatieve tekst",
-                                    "max_length": 250,
-                                    "required": False,
-                                },
-                            ),
-                            6: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bijschrift", "max_length": 250, "required": False},
-                            ),
-                            7: ("wagtail.blocks.StructBlock", [[("image", 4), ("alt_text", 5), ("caption", 6)]], {}),
-                            8: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
-                            9: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bron of naam", "max_length": 200, "required": False},
-                            ),
-                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("attribution", 9)]], {}),
-                            11: ("wagtail.blocks.CharBlock", (), {"label": "Titel", "max_length": 120}),
-                            12: ("wagtail.blocks.TextBlock", (), {"label": "Tekst", "required": False}),
-                            13: ("wagtail.blocks.PageChooserBlock", (), {"label": "Pagina", "required": False}),
-                            14: ("wagtail.blocks.URLBlock", (), {"label": "Of een externe link", "required": False}),
-                            15: ("wagtail.blocks.CharBlock", (), {"label": "Linktekst", "max_length": 80}),
-                            16: (
-                                "wagtail.blocks.StructBlock",
-                                [[("title", 11), ("text", 12), ("page", 13), ("url", 14), ("link_text", 15)]],
-                                {},
-                            ),
-                            17: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
-                            18: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Titel", "max_length": 200, "required": False},
-                            ),
-                            19: ("wagtail.blocks.StructBlock", [[("document", 17), ("title", 18)]], {}),
-                            20: (
-                                "wagtail.embeds.blocks.EmbedBlock",
-                                (),
-                                {"help_text": "Bijvoorbeeld een YouTube- of Vimeo-link.", "label": "Video of embed"},
-                            ),
-                        },
-                        verbose_name="inhoud",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
+                ('author', models.CharField(blank=True, max_length=200, verbose_name='auteur')),
+                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 7), ('quote', 10), ('call_to_action', 16), ('document', 19), ('embed', 20)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop 2'), ('h3', 'Kop 3'), ('h4', 'Kop 4')], 'help_text': 'Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'icon': 'pilcrow', 'label': 'Tekst'}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.', 'label': 'Alternatieve tekst', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Bijschrift', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Bron of naam', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('attribution', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 120}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Tekst', 'required': False}), 13: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Pagina', 'required': False}), 14: ('wagtail.blocks.URLBlock', (), {'label': 'Of een externe link', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Linktekst', 'max_length': 80}), 16: ('wagtail.blocks.StructBlock', [[('title', 11), ('text', 12), ('page', 13), ('url', 14), ('link_text', 15)]], {}), 17: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 200, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('document', 17), ('title', 18)]], {}), 20: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Bijvoorbeeld een YouTube- of Vimeo-link.', 'label': 'Video of embed'})}, verbose_name='inhoud')),
             ],
             options={
-                "verbose_name": "e-zine-artikel",
+                'verbose_name': 'e-zine-artikel',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="EzineIndexPage",
+            name='EzineIndexPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
             ],
             options={
-                "verbose_name": "overzicht e-zine",
+                'verbose_name': 'overzicht e-zine',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="EzineIssuePage",
+            name='EzineIssuePage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
-                ("issue_number", models.PositiveSmallIntegerField(verbose_name="nummer")),
-                ("issue_date", models.DateField(verbose_name="verschenen op")),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
+                ('issue_number', models.PositiveSmallIntegerField(verbose_name='nummer')),
+                ('issue_date', models.DateField(verbose_name='verschenen op')),
             ],
             options={
-                "verbose_name": "e-zine-editie",
+                'verbose_name': 'e-zine-editie',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
     ]

@@ -5,24 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("knowledge", "0001_initial"),
-        ("portal", "0001_initial"),
+        ('knowledge', '0001_initial'),
+        ('portal', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="eventsessionpage",
-            name="theme",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="event_sessions",
-                to="portal.theme",
-                verbose_name="thema",
-            ),
+            model_name='eventsessionpage',
+            name='theme',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='event_sessions', to='portal.theme', verbose_name='thema'),
         ),
     ]

@@ -21,8 +21,5 @@ def create(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("knowledge", "0003_casestudyindexpage_domain_guidanceindexpage_and_more"),
-        ("auth", "0012_alter_user_first_name_max_length"),
-    ]
+    dependencies = [("knowledge", "0003_casestudyindexpage_domain_guidanceindexpage_and_more"), ("auth", "0012_alter_user_first_name_max_length")]
     operations = [migrations.RunPython(create, migrations.RunPython.noop)]

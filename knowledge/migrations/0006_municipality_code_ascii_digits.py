@@ -5,23 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("knowledge", "0005_municipalstaffmembership"),
+        ('knowledge', '0005_municipalstaffmembership'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="municipality",
-            name="cbs_code",
-            field=models.CharField(
-                max_length=6,
-                unique=True,
-                validators=[
-                    django.core.validators.RegexValidator(
-                        "^GM[0-9]{4}\\Z", "Een CBS-gemeentecode is GM gevolgd door vier cijfers."
-                    )
-                ],
-                verbose_name="CBS-code",
-            ),
+            model_name='municipality',
+            name='cbs_code',
+            field=models.CharField(max_length=6, unique=True, validators=[django.core.validators.RegexValidator('^GM[0-9]{4}\\Z', 'Een CBS-gemeentecode is GM gevolgd door vier cijfers.')], verbose_name='CBS-code'),
         ),
     ]

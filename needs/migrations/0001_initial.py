@@ -8,217 +8,107 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("knowledge", "0005_municipalstaffmembership"),
-        ("portal", "0007_english_locale"),
-        ("wagtailcore", "0098_apitoken"),
+        ('knowledge', '0005_municipalstaffmembership'),
+        ('portal', '0007_english_locale'),
+        ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="NeedsSurveyPage",
+            name='NeedsSurveyPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
             ],
             options={
-                "verbose_name": "behoeftepeiling",
+                'verbose_name': 'behoeftepeiling',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
-            name="SurveyRound",
+            name='SurveyRound',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("title", models.CharField(max_length=200, verbose_name="titel")),
-                ("title_en", models.CharField(blank=True, max_length=200, verbose_name="titel (Engels)")),
-                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
-                (
-                    "intro",
-                    models.TextField(blank=True, help_text="Staat boven de vragenlijst.", verbose_name="inleiding"),
-                ),
-                ("opens_at", models.DateTimeField(verbose_name="open vanaf")),
-                (
-                    "closes_at",
-                    models.DateTimeField(
-                        help_text="Daarna kunnen gemeenten niet meer antwoorden en verschijnen de resultaten.",
-                        verbose_name="sluit op",
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='titel')),
+                ('title_en', models.CharField(blank=True, max_length=200, verbose_name='titel (Engels)')),
+                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
+                ('intro', models.TextField(blank=True, help_text='Staat boven de vragenlijst.', verbose_name='inleiding')),
+                ('opens_at', models.DateTimeField(verbose_name='open vanaf')),
+                ('closes_at', models.DateTimeField(help_text='Daarna kunnen gemeenten niet meer antwoorden en verschijnen de resultaten.', verbose_name='sluit op')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
             ],
             options={
-                "verbose_name": "peilingsronde",
-                "verbose_name_plural": "peilingsrondes",
-                "ordering": ["-opens_at"],
+                'verbose_name': 'peilingsronde',
+                'verbose_name_plural': 'peilingsrondes',
+                'ordering': ['-opens_at'],
             },
         ),
         migrations.CreateModel(
-            name="SurveyQuestion",
+            name='SurveyQuestion',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
-                (
-                    "text",
-                    models.CharField(
-                        blank=True,
-                        help_text="Leeg laten voor: ‘Welke behoefte heeft uw gemeente op het thema … voor …?’",
-                        max_length=300,
-                        verbose_name="vraag",
-                    ),
-                ),
-                (
-                    "topics",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén onderwerp per regel; gemeenten kruisen aan wat ze nodig hebben.",
-                        verbose_name="onderwerpen",
-                    ),
-                ),
-                (
-                    "audience",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="survey_questions",
-                        to="portal.audience",
-                        verbose_name="doelgroep",
-                    ),
-                ),
-                (
-                    "theme",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="survey_questions",
-                        to="portal.theme",
-                        verbose_name="thema",
-                    ),
-                ),
-                (
-                    "round",
-                    modelcluster.fields.ParentalKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="questions", to="needs.surveyround"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
+                ('text', models.CharField(blank=True, help_text='Leeg laten voor: ‘Welke behoefte heeft uw gemeente op het thema … voor …?’', max_length=300, verbose_name='vraag')),
+                ('topics', models.TextField(blank=True, help_text='Eén onderwerp per regel; gemeenten kruisen aan wat ze nodig hebben.', verbose_name='onderwerpen')),
+                ('audience', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='survey_questions', to='portal.audience', verbose_name='doelgroep')),
+                ('theme', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='survey_questions', to='portal.theme', verbose_name='thema')),
+                ('round', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='needs.surveyround')),
             ],
             options={
-                "verbose_name": "vraag",
-                "verbose_name_plural": "vragen",
-                "ordering": ["sort_order"],
-                "abstract": False,
+                'verbose_name': 'vraag',
+                'verbose_name_plural': 'vragen',
+                'ordering': ['sort_order'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="SurveyResponse",
+            name='SurveyResponse',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("submitted_at", models.DateTimeField(verbose_name="ingevuld op")),
-                ("is_current", models.BooleanField(default=True, verbose_name="geldend antwoord")),
-                ("replaced_at", models.DateTimeField(blank=True, null=True, verbose_name="vervangen op")),
-                ("remarks", models.TextField(blank=True, verbose_name="toelichting")),
-                (
-                    "municipality",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="survey_responses",
-                        to="knowledge.municipality",
-                        verbose_name="gemeente",
-                    ),
-                ),
-                (
-                    "submitted_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="ingevuld door",
-                    ),
-                ),
-                (
-                    "round",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="responses",
-                        to="needs.surveyround",
-                        verbose_name="ronde",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('submitted_at', models.DateTimeField(verbose_name='ingevuld op')),
+                ('is_current', models.BooleanField(default=True, verbose_name='geldend antwoord')),
+                ('replaced_at', models.DateTimeField(blank=True, null=True, verbose_name='vervangen op')),
+                ('remarks', models.TextField(blank=True, verbose_name='toelichting')),
+                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='survey_responses', to='knowledge.municipality', verbose_name='gemeente')),
+                ('submitted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ingevuld door')),
+                ('round', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='responses', to='needs.surveyround', verbose_name='ronde')),
             ],
             options={
-                "verbose_name": "antwoord van een gemeente",
-                "verbose_name_plural": "antwoorden van gemeenten",
-                "ordering": ["round", "municipality__name", "-submitted_at"],
+                'verbose_name': 'antwoord van een gemeente',
+                'verbose_name_plural': 'antwoorden van gemeenten',
+                'ordering': ['round', 'municipality__name', '-submitted_at'],
             },
         ),
         migrations.CreateModel(
-            name="QuestionAnswer",
+            name='QuestionAnswer',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "urgency",
-                    models.PositiveSmallIntegerField(
-                        choices=[(0, "Geen behoefte"), (1, "Enige behoefte"), (2, "Grote behoefte"), (3, "Urgent")],
-                        verbose_name="urgentie",
-                    ),
-                ),
-                ("formats", models.JSONField(blank=True, default=list, verbose_name="vormen")),
-                ("topics", models.JSONField(blank=True, default=list, verbose_name="onderwerpen")),
-                ("support", models.JSONField(blank=True, default=list, verbose_name="ondersteuning")),
-                (
-                    "question",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="answers", to="needs.surveyquestion"
-                    ),
-                ),
-                (
-                    "response",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="answers", to="needs.surveyresponse"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('urgency', models.PositiveSmallIntegerField(choices=[(0, 'Geen behoefte'), (1, 'Enige behoefte'), (2, 'Grote behoefte'), (3, 'Urgent')], verbose_name='urgentie')),
+                ('formats', models.JSONField(blank=True, default=list, verbose_name='vormen')),
+                ('topics', models.JSONField(blank=True, default=list, verbose_name='onderwerpen')),
+                ('support', models.JSONField(blank=True, default=list, verbose_name='ondersteuning')),
+                ('question', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='answers', to='needs.surveyquestion')),
+                ('response', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='needs.surveyresponse')),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(fields=("response", "question"), name="needs_one_answer_per_question")
-                ],
+                'constraints': [models.UniqueConstraint(fields=('response', 'question'), name='needs_one_answer_per_question')],
             },
         ),
         migrations.AddIndex(
-            model_name="surveyresponse",
-            index=models.Index(fields=["round", "is_current"], name="needs_response_round_current"),
+            model_name='surveyresponse',
+            index=models.Index(fields=['round', 'is_current'], name='needs_response_round_current'),
         ),
         migrations.AddConstraint(
-            model_name="surveyresponse",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("is_current", True)),
-                fields=("round", "municipality"),
-                name="needs_one_current_response_per_municipality",
-            ),
+            model_name='surveyresponse',
+            constraint=models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('round', 'municipality'), name='needs_one_current_response_per_municipality'),
         ),
         migrations.AddConstraint(
-            model_name="surveyquestion",
-            constraint=models.UniqueConstraint(
-                fields=("round", "theme", "audience"), name="needs_one_question_per_theme_and_audience"
-            ),
+            model_name='surveyquestion',
+            constraint=models.UniqueConstraint(fields=('round', 'theme', 'audience'), name='needs_one_question_per_theme_and_audience'),
         ),
     ]

@@ -7,15 +7,10 @@ from django.db import migrations
 PERMISSIONS = {
     "Redacteur": [("needs", "view_surveyround"), ("needs", "view_surveyresponse")],
     "Eindredacteur": [
-        ("needs", "add_surveyround"),
-        ("needs", "change_surveyround"),
-        ("needs", "delete_surveyround"),
-        ("needs", "view_surveyround"),
-        ("needs", "view_surveyresponse"),
-        ("knowledge", "add_municipalstaffmembership"),
-        ("knowledge", "change_municipalstaffmembership"),
-        ("knowledge", "delete_municipalstaffmembership"),
-        ("knowledge", "view_municipalstaffmembership"),
+        ("needs", "add_surveyround"), ("needs", "change_surveyround"), ("needs", "delete_surveyround"),
+        ("needs", "view_surveyround"), ("needs", "view_surveyresponse"),
+        ("knowledge", "add_municipalstaffmembership"), ("knowledge", "change_municipalstaffmembership"),
+        ("knowledge", "delete_municipalstaffmembership"), ("knowledge", "view_municipalstaffmembership"),
     ],
 }
 

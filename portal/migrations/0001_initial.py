@@ -8,425 +8,96 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("wagtailcore", "0098_apitoken"),
+        ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="HomePage",
+            name='HomePage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
-                (
-                    "body",
-                    wagtail.fields.StreamField(
-                        [
-                            ("heading", 2),
-                            ("paragraph", 3),
-                            ("image", 7),
-                            ("quote", 10),
-                            ("call_to_action", 16),
-                            ("document", 19),
-                            ("embed", 20),
-                        ],
-                        blank=True,
-                        block_lookup={
-                            0: ("wagtail.blocks.CharBlock", (), {"label": "Tekst", "max_length": 200}),
-                            1: (
-                                "wagtail.blocks.ChoiceBlock",
-                                [],
-                                {
-                                    "choices": [("h2", "Kop 2"), ("h3", "Kop 3"), ("h4", "Kop 4")],
-                                    "help_text": "Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.",
-                                    "label": "Niveau",
-                                },
-                            ),
-                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: (
-                                "wagtail.blocks.RichTextBlock",
-                                (),
-                                {
-                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
-                                    "icon": "pilcrow",
-                                    "label": "Tekst",
-                                },
-                            ),
-                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Afbeelding"}),
-                            5: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {
-                                    "help_text": "Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.",
-                                    "label": "Alternatieve tekst",
-                                    "max_length": 250,
-                                    "required": False,
-                                },
-                            ),
-                            6: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bijschrift", "max_length": 250, "required": False},
-                            ),
-                            7: ("wagtail.blocks.StructBlock", [[("image", 4), ("alt_text", 5), ("caption", 6)]], {}),
-                            8: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
-                            9: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bron of naam", "max_length": 200, "required": False},
-                            ),
-                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("attribution", 9)]], {}),
-                            11: ("wagtail.blocks.CharBlock", (), {"label": "Titel", "max_length": 120}),
-                            12: ("wagtail.blocks.TextBlock", (), {"label": "Tekst", "required": False}),
-                            13: ("wagtail.blocks.PageChooserBlock", (), {"label": "Pagina", "required": False}),
-                            14: ("wagtail.blocks.URLBlock", (), {"label": "Of een externe link", "required": False}),
-                            15: ("wagtail.blocks.CharBlock", (), {"label": "Linktekst", "max_length": 80}),
-                            16: (
-                                "wagtail.blocks.StructBlock",
-                                [[("title", 11), ("text", 12), ("page", 13), ("url", 14), ("link_text", 15)]],
-                                {},
-                            ),
-                            17: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
-                            18: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Titel", "max_length": 200, "required": False},
-                            ),
-                            19: ("wagtail.blocks.StructBlock", [[("document", 17), ("title", 18)]], {}),
-                            20: (
-                                "wagtail.embeds.blocks.EmbedBlock",
-                                (),
-                                {"help_text": "Bijvoorbeeld een YouTube- of Vimeo-link.", "label": "Video of embed"},
-                            ),
-                        },
-                        verbose_name="inhoud",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
+                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 7), ('quote', 10), ('call_to_action', 16), ('document', 19), ('embed', 20)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop 2'), ('h3', 'Kop 3'), ('h4', 'Kop 4')], 'help_text': 'Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'icon': 'pilcrow', 'label': 'Tekst'}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.', 'label': 'Alternatieve tekst', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Bijschrift', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Bron of naam', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('attribution', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 120}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Tekst', 'required': False}), 13: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Pagina', 'required': False}), 14: ('wagtail.blocks.URLBlock', (), {'label': 'Of een externe link', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Linktekst', 'max_length': 80}), 16: ('wagtail.blocks.StructBlock', [[('title', 11), ('text', 12), ('page', 13), ('url', 14), ('link_text', 15)]], {}), 17: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 200, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('document', 17), ('title', 18)]], {}), 20: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Bijvoorbeeld een YouTube- of Vimeo-link.', 'label': 'Video of embed'})}, verbose_name='inhoud')),
             ],
             options={
-                "verbose_name": "homepagina",
+                'verbose_name': 'homepagina',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="StandardPage",
+            name='StandardPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
-                (
-                    "body",
-                    wagtail.fields.StreamField(
-                        [
-                            ("heading", 2),
-                            ("paragraph", 3),
-                            ("image", 7),
-                            ("quote", 10),
-                            ("call_to_action", 16),
-                            ("document", 19),
-                            ("embed", 20),
-                        ],
-                        blank=True,
-                        block_lookup={
-                            0: ("wagtail.blocks.CharBlock", (), {"label": "Tekst", "max_length": 200}),
-                            1: (
-                                "wagtail.blocks.ChoiceBlock",
-                                [],
-                                {
-                                    "choices": [("h2", "Kop 2"), ("h3", "Kop 3"), ("h4", "Kop 4")],
-                                    "help_text": "Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.",
-                                    "label": "Niveau",
-                                },
-                            ),
-                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: (
-                                "wagtail.blocks.RichTextBlock",
-                                (),
-                                {
-                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
-                                    "icon": "pilcrow",
-                                    "label": "Tekst",
-                                },
-                            ),
-                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Afbeelding"}),
-                            5: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {
-                                    "help_text": "Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.",
-                                    "label": "Alternatieve tekst",
-                                    "max_length": 250,
-                                    "required": False,
-                                },
-                            ),
-                            6: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bijschrift", "max_length": 250, "required": False},
-                            ),
-                            7: ("wagtail.blocks.StructBlock", [[("image", 4), ("alt_text", 5), ("caption", 6)]], {}),
-                            8: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
-                            9: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bron of naam", "max_length": 200, "required": False},
-                            ),
-                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("attribution", 9)]], {}),
-                            11: ("wagtail.blocks.CharBlock", (), {"label": "Titel", "max_length": 120}),
-                            12: ("wagtail.blocks.TextBlock", (), {"label": "Tekst", "required": False}),
-                            13: ("wagtail.blocks.PageChooserBlock", (), {"label": "Pagina", "required": False}),
-                            14: ("wagtail.blocks.URLBlock", (), {"label": "Of een externe link", "required": False}),
-                            15: ("wagtail.blocks.CharBlock", (), {"label": "Linktekst", "max_length": 80}),
-                            16: (
-                                "wagtail.blocks.StructBlock",
-                                [[("title", 11), ("text", 12), ("page", 13), ("url", 14), ("link_text", 15)]],
-                                {},
-                            ),
-                            17: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
-                            18: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Titel", "max_length": 200, "required": False},
-                            ),
-                            19: ("wagtail.blocks.StructBlock", [[("document", 17), ("title", 18)]], {}),
-                            20: (
-                                "wagtail.embeds.blocks.EmbedBlock",
-                                (),
-                                {"help_text": "Bijvoorbeeld een YouTube- of Vimeo-link.", "label": "Video of embed"},
-                            ),
-                        },
-                        verbose_name="inhoud",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
+                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 7), ('quote', 10), ('call_to_action', 16), ('document', 19), ('embed', 20)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop 2'), ('h3', 'Kop 3'), ('h4', 'Kop 4')], 'help_text': 'Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'icon': 'pilcrow', 'label': 'Tekst'}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.', 'label': 'Alternatieve tekst', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Bijschrift', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Bron of naam', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('attribution', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 120}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Tekst', 'required': False}), 13: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Pagina', 'required': False}), 14: ('wagtail.blocks.URLBlock', (), {'label': 'Of een externe link', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Linktekst', 'max_length': 80}), 16: ('wagtail.blocks.StructBlock', [[('title', 11), ('text', 12), ('page', 13), ('url', 14), ('link_text', 15)]], {}), 17: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 200, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('document', 17), ('title', 18)]], {}), 20: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Bijvoorbeeld een YouTube- of Vimeo-link.', 'label': 'Video of embed'})}, verbose_name='inhoud')),
             ],
             options={
-                "verbose_name": "standaardpagina",
+                'verbose_name': 'standaardpagina',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="Theme",
+            name='Theme',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("name", models.CharField(max_length=100, unique=True, verbose_name="naam")),
-                ("name_en", models.CharField(blank=True, max_length=100, verbose_name="naam (Engels)")),
-                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
-                ("description", models.TextField(blank=True, verbose_name="korte omschrijving")),
-                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100, unique=True, verbose_name='naam')),
+                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='naam (Engels)')),
+                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
+                ('description', models.TextField(blank=True, verbose_name='korte omschrijving')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
             ],
             options={
-                "verbose_name": "thema",
-                "verbose_name_plural": "thema's",
-                "ordering": ["sort_order", "name"],
+                'verbose_name': 'thema',
+                'verbose_name_plural': "thema's",
+                'ordering': ['sort_order', 'name'],
             },
         ),
         migrations.CreateModel(
-            name="SiteSettings",
+            name='SiteSettings',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("organisation_name", models.CharField(blank=True, max_length=200, verbose_name="organisatie")),
-                ("contact_email", models.EmailField(blank=True, max_length=254, verbose_name="e-mailadres")),
-                ("contact_phone", models.CharField(blank=True, max_length=40, verbose_name="telefoonnummer")),
-                ("contact_address", models.TextField(blank=True, verbose_name="adres")),
-                ("footer_text", wagtail.fields.RichTextField(blank=True, verbose_name="voettekst")),
-                (
-                    "site",
-                    models.OneToOneField(
-                        editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('organisation_name', models.CharField(blank=True, max_length=200, verbose_name='organisatie')),
+                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='e-mailadres')),
+                ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='telefoonnummer')),
+                ('contact_address', models.TextField(blank=True, verbose_name='adres')),
+                ('footer_text', wagtail.fields.RichTextField(blank=True, verbose_name='voettekst')),
+                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
             ],
             options={
-                "verbose_name": "site-instellingen",
+                'verbose_name': 'site-instellingen',
             },
         ),
         migrations.CreateModel(
-            name="FooterLink",
+            name='FooterLink',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
-                ("title", models.CharField(max_length=100, verbose_name="titel")),
-                ("url", models.URLField(blank=True, verbose_name="of een externe link")),
-                (
-                    "page",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                        verbose_name="pagina",
-                    ),
-                ),
-                (
-                    "settings",
-                    modelcluster.fields.ParentalKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="footer_links",
-                        to="portal.sitesettings",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
+                ('title', models.CharField(max_length=100, verbose_name='titel')),
+                ('url', models.URLField(blank=True, verbose_name='of een externe link')),
+                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='pagina')),
+                ('settings', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='footer_links', to='portal.sitesettings')),
             ],
             options={
-                "ordering": ["sort_order"],
-                "abstract": False,
+                'ordering': ['sort_order'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="ThemePage",
+            name='ThemePage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
-                (
-                    "body",
-                    wagtail.fields.StreamField(
-                        [
-                            ("heading", 2),
-                            ("paragraph", 3),
-                            ("image", 7),
-                            ("quote", 10),
-                            ("call_to_action", 16),
-                            ("document", 19),
-                            ("embed", 20),
-                        ],
-                        blank=True,
-                        block_lookup={
-                            0: ("wagtail.blocks.CharBlock", (), {"label": "Tekst", "max_length": 200}),
-                            1: (
-                                "wagtail.blocks.ChoiceBlock",
-                                [],
-                                {
-                                    "choices": [("h2", "Kop 2"), ("h3", "Kop 3"), ("h4", "Kop 4")],
-                                    "help_text": "Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.",
-                                    "label": "Niveau",
-                                },
-                            ),
-                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: (
-                                "wagtail.blocks.RichTextBlock",
-                                (),
-                                {
-                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
-                                    "icon": "pilcrow",
-                                    "label": "Tekst",
-                                },
-                            ),
-                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Afbeelding"}),
-                            5: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {
-                                    "help_text": "Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.",
-                                    "label": "Alternatieve tekst",
-                                    "max_length": 250,
-                                    "required": False,
-                                },
-                            ),
-                            6: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bijschrift", "max_length": 250, "required": False},
-                            ),
-                            7: ("wagtail.blocks.StructBlock", [[("image", 4), ("alt_text", 5), ("caption", 6)]], {}),
-                            8: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
-                            9: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bron of naam", "max_length": 200, "required": False},
-                            ),
-                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("attribution", 9)]], {}),
-                            11: ("wagtail.blocks.CharBlock", (), {"label": "Titel", "max_length": 120}),
-                            12: ("wagtail.blocks.TextBlock", (), {"label": "Tekst", "required": False}),
-                            13: ("wagtail.blocks.PageChooserBlock", (), {"label": "Pagina", "required": False}),
-                            14: ("wagtail.blocks.URLBlock", (), {"label": "Of een externe link", "required": False}),
-                            15: ("wagtail.blocks.CharBlock", (), {"label": "Linktekst", "max_length": 80}),
-                            16: (
-                                "wagtail.blocks.StructBlock",
-                                [[("title", 11), ("text", 12), ("page", 13), ("url", 14), ("link_text", 15)]],
-                                {},
-                            ),
-                            17: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
-                            18: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Titel", "max_length": 200, "required": False},
-                            ),
-                            19: ("wagtail.blocks.StructBlock", [[("document", 17), ("title", 18)]], {}),
-                            20: (
-                                "wagtail.embeds.blocks.EmbedBlock",
-                                (),
-                                {"help_text": "Bijvoorbeeld een YouTube- of Vimeo-link.", "label": "Video of embed"},
-                            ),
-                        },
-                        verbose_name="inhoud",
-                    ),
-                ),
-                (
-                    "theme",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="landing_page",
-                        to="portal.theme",
-                        verbose_name="thema",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
+                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 7), ('quote', 10), ('call_to_action', 16), ('document', 19), ('embed', 20)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop 2'), ('h3', 'Kop 3'), ('h4', 'Kop 4')], 'help_text': 'Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'icon': 'pilcrow', 'label': 'Tekst'}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.', 'label': 'Alternatieve tekst', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Bijschrift', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Bron of naam', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('attribution', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 120}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Tekst', 'required': False}), 13: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Pagina', 'required': False}), 14: ('wagtail.blocks.URLBlock', (), {'label': 'Of een externe link', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Linktekst', 'max_length': 80}), 16: ('wagtail.blocks.StructBlock', [[('title', 11), ('text', 12), ('page', 13), ('url', 14), ('link_text', 15)]], {}), 17: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 200, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('document', 17), ('title', 18)]], {}), 20: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Bijvoorbeeld een YouTube- of Vimeo-link.', 'label': 'Video of embed'})}, verbose_name='inhoud')),
+                ('theme', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='landing_page', to='portal.theme', verbose_name='thema')),
             ],
             options={
-                "verbose_name": "themapagina",
+                'verbose_name': 'themapagina',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
     ]

@@ -9,12 +9,7 @@ from django.db import migrations
 THEMES = [
     ("inclusie", "Inclusie", "Inclusion", 1),
     ("polarisatie", "Polarisatie", "Polarisation", 2),
-    (
-        "problematisch-gedrag-en-ondermijning",
-        "Problematisch gedrag en ondermijning",
-        "Problematic behaviour and undermining",
-        3,
-    ),
+    ("problematisch-gedrag-en-ondermijning", "Problematisch gedrag en ondermijning", "Problematic behaviour and undermining", 3),
     ("radicalisering-en-extremisme", "Radicalisering en extremisme", "Radicalisation and extremism", 4),
 ]
 
@@ -55,13 +50,8 @@ def create_home_page_and_themes(apps, schema_editor):
     root.save(update_fields=["numchild"])
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page_id=home.pk,
-            is_default_site=True,
-            site_name="Kennisportaal Sociale Stabiliteit",
-        )
+        Site.objects.create(hostname="localhost", port=80, root_page_id=home.pk, is_default_site=True,
+                            site_name="Kennisportaal Sociale Stabiliteit")
     else:
         site.root_page_id = home.pk
         site.site_name = "Kennisportaal Sociale Stabiliteit"

@@ -4,24 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("portal", "0002_home_page_and_themes"),
+        ('portal', '0002_home_page_and_themes'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Audience",
+            name='Audience',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("name", models.CharField(max_length=100, unique=True, verbose_name="naam")),
-                ("name_en", models.CharField(blank=True, max_length=100, verbose_name="naam (Engels)")),
-                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
-                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100, unique=True, verbose_name='naam')),
+                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='naam (Engels)')),
+                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
             ],
             options={
-                "verbose_name": "doelgroep",
-                "verbose_name_plural": "doelgroepen",
-                "ordering": ["sort_order", "name"],
+                'verbose_name': 'doelgroep',
+                'verbose_name_plural': 'doelgroepen',
+                'ordering': ['sort_order', 'name'],
             },
         ),
     ]

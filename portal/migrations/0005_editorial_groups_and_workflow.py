@@ -8,12 +8,8 @@ from django.db import migrations
 
 EDITOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
 ]
 FINAL_EDITOR_EXTRA = [("taggit", "change_tag"), ("taggit", "delete_tag")]
 PAGE_PERMISSIONS = {

@@ -2,154 +2,37 @@
 
 import django.db.models.deletion
 import modelcluster.fields
+import portal.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import portal.models
-
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("portal", "0005_editorial_groups_and_workflow"),
-        ("wagtailcore", "0098_apitoken"),
+        ('portal', '0005_editorial_groups_and_workflow'),
+        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="themepage",
-            name="theme",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="landing_pages",
-                to="portal.theme",
-                verbose_name="thema",
-            ),
+            model_name='themepage',
+            name='theme',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='landing_pages', to='portal.theme', verbose_name='thema'),
         ),
         migrations.CreateModel(
-            name="AudiencePage",
+            name='AudiencePage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.",
-                        verbose_name="inleiding",
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        help_text="Hoe de bezoeker zichzelf noemt, na ‘Ik ben’: bijvoorbeeld ‘bestuurder’.",
-                        max_length=60,
-                        verbose_name="rol",
-                    ),
-                ),
-                (
-                    "body",
-                    wagtail.fields.StreamField(
-                        [
-                            ("heading", 2),
-                            ("paragraph", 3),
-                            ("image", 7),
-                            ("quote", 10),
-                            ("call_to_action", 16),
-                            ("document", 19),
-                            ("embed", 20),
-                        ],
-                        blank=True,
-                        block_lookup={
-                            0: ("wagtail.blocks.CharBlock", (), {"label": "Tekst", "max_length": 200}),
-                            1: (
-                                "wagtail.blocks.ChoiceBlock",
-                                [],
-                                {
-                                    "choices": [("h2", "Kop 2"), ("h3", "Kop 3"), ("h4", "Kop 4")],
-                                    "help_text": "Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.",
-                                    "label": "Niveau",
-                                },
-                            ),
-                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: (
-                                "wagtail.blocks.RichTextBlock",
-                                (),
-                                {
-                                    "features": ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
-                                    "icon": "pilcrow",
-                                    "label": "Tekst",
-                                },
-                            ),
-                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Afbeelding"}),
-                            5: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {
-                                    "help_text": "Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.",
-                                    "label": "Alternatieve tekst",
-                                    "max_length": 250,
-                                    "required": False,
-                                },
-                            ),
-                            6: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bijschrift", "max_length": 250, "required": False},
-                            ),
-                            7: ("wagtail.blocks.StructBlock", [[("image", 4), ("alt_text", 5), ("caption", 6)]], {}),
-                            8: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
-                            9: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Bron of naam", "max_length": 200, "required": False},
-                            ),
-                            10: ("wagtail.blocks.StructBlock", [[("quote", 8), ("attribution", 9)]], {}),
-                            11: ("wagtail.blocks.CharBlock", (), {"label": "Titel", "max_length": 120}),
-                            12: ("wagtail.blocks.TextBlock", (), {"label": "Tekst", "required": False}),
-                            13: ("wagtail.blocks.PageChooserBlock", (), {"label": "Pagina", "required": False}),
-                            14: ("wagtail.blocks.URLBlock", (), {"label": "Of een externe link", "required": False}),
-                            15: ("wagtail.blocks.CharBlock", (), {"label": "Linktekst", "max_length": 80}),
-                            16: (
-                                "wagtail.blocks.StructBlock",
-                                [[("title", 11), ("text", 12), ("page", 13), ("url", 14), ("link_text", 15)]],
-                                {},
-                            ),
-                            17: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
-                            18: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Titel", "max_length": 200, "required": False},
-                            ),
-                            19: ("wagtail.blocks.StructBlock", [[("document", 17), ("title", 18)]], {}),
-                            20: (
-                                "wagtail.embeds.blocks.EmbedBlock",
-                                (),
-                                {"help_text": "Bijvoorbeeld een YouTube- of Vimeo-link.", "label": "Video of embed"},
-                            ),
-                        },
-                        verbose_name="inhoud",
-                    ),
-                ),
-                (
-                    "audiences",
-                    modelcluster.fields.ParentalManyToManyField(
-                        blank=True, related_name="audience_pages", to="portal.audience", verbose_name="doelgroepen"
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='Eén of twee zinnen bovenaan de pagina; ook gebruikt als samenvatting in overzichten.', verbose_name='inleiding')),
+                ('role', models.CharField(help_text='Hoe de bezoeker zichzelf noemt, na ‘Ik ben’: bijvoorbeeld ‘bestuurder’.', max_length=60, verbose_name='rol')),
+                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 7), ('quote', 10), ('call_to_action', 16), ('document', 19), ('embed', 20)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop 2'), ('h3', 'Kop 3'), ('h4', 'Kop 4')], 'help_text': 'Kies het niveau dat past bij de structuur van de pagina; sla geen niveau over.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'icon': 'pilcrow', 'label': 'Tekst'}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat de afbeelding laat zien. Laat leeg als de afbeelding alleen decoratief is.', 'label': 'Alternatieve tekst', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Bijschrift', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Bron of naam', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('attribution', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 120}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Tekst', 'required': False}), 13: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Pagina', 'required': False}), 14: ('wagtail.blocks.URLBlock', (), {'label': 'Of een externe link', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Linktekst', 'max_length': 80}), 16: ('wagtail.blocks.StructBlock', [[('title', 11), ('text', 12), ('page', 13), ('url', 14), ('link_text', 15)]], {}), 17: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 200, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('document', 17), ('title', 18)]], {}), 20: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Bijvoorbeeld een YouTube- of Vimeo-link.', 'label': 'Video of embed'})}, verbose_name='inhoud')),
+                ('audiences', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='audience_pages', to='portal.audience', verbose_name='doelgroepen')),
             ],
             options={
-                "verbose_name": "doelgroeppagina",
+                'verbose_name': 'doelgroeppagina',
             },
-            bases=(portal.models.GatheredContentMixin, "wagtailcore.page"),
+            bases=(portal.models.GatheredContentMixin, 'wagtailcore.page'),
         ),
     ]

@@ -10,24 +10,11 @@
 from django.db import migrations
 
 COLLECTION_PERMISSIONS = {
-    "Redacteur": [
-        ("wagtaildocs", "add_document"),
-        ("wagtaildocs", "change_document"),
-        ("wagtaildocs", "choose_document"),
-        ("wagtailimages", "add_image"),
-        ("wagtailimages", "change_image"),
-        ("wagtailimages", "choose_image"),
-    ],
-    "Eindredacteur": [
-        ("wagtaildocs", "add_document"),
-        ("wagtaildocs", "change_document"),
-        ("wagtaildocs", "choose_document"),
-        ("wagtaildocs", "delete_document"),
-        ("wagtailimages", "add_image"),
-        ("wagtailimages", "change_image"),
-        ("wagtailimages", "choose_image"),
-        ("wagtailimages", "delete_image"),
-    ],
+    "Redacteur": [("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+                  ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image")],
+    "Eindredacteur": [("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+                      ("wagtaildocs", "delete_document"), ("wagtailimages", "add_image"), ("wagtailimages", "change_image"),
+                      ("wagtailimages", "choose_image"), ("wagtailimages", "delete_image")],
 }
 WAGTAIL_GROUPS = {"Editors": "Redacteur", "Moderators": "Eindredacteur"}
 OUR_WORKFLOW, WAGTAIL_WORKFLOW = "Redactionele beoordeling", "Moderators approval"
@@ -78,5 +65,6 @@ def apply(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0007_english_locale"), ("wagtailcore", "0098_apitoken")]
+    dependencies = [("portal", "0007_english_locale"),
+                    ("wagtailcore", "0098_apitoken")]
     operations = [migrations.RunPython(apply, migrations.RunPython.noop)]

@@ -7,124 +7,95 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("wagtailcore", "0098_apitoken"),
-        ("wagtaildocs", "0014_alter_document_file_size"),
+        ('wagtailcore', '0098_apitoken'),
+        ('wagtaildocs', '0014_alter_document_file_size'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="PendingIndexUpdate",
+            name='PendingIndexUpdate',
             fields=[
-                ("page_id", models.IntegerField(primary_key=True, serialize=False)),
-                ("queued_at", models.DateTimeField(auto_now_add=True)),
+                ('page_id', models.IntegerField(primary_key=True, serialize=False)),
+                ('queued_at', models.DateTimeField(auto_now_add=True)),
             ],
         ),
         migrations.CreateModel(
-            name="SearchDocument",
+            name='SearchDocument',
             fields=[
-                (
-                    "page",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        primary_key=True,
-                        related_name="+",
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                ("content_type", models.CharField(max_length=20)),
-                ("title", models.CharField(max_length=255)),
-                ("summary", models.TextField(blank=True)),
-                ("body", models.TextField(blank=True)),
-                ("url", models.CharField(max_length=500)),
-                ("date", models.DateField(db_index=True, null=True)),
-                ("title_stems", models.TextField(blank=True)),
-                ("stems", models.TextField(blank=True)),
-                ("title_folded", models.CharField(blank=True, max_length=300)),
-                ("search_vector", django.contrib.postgres.search.SearchVectorField(null=True)),
+                ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('content_type', models.CharField(max_length=20)),
+                ('title', models.CharField(max_length=255)),
+                ('summary', models.TextField(blank=True)),
+                ('body', models.TextField(blank=True)),
+                ('url', models.CharField(max_length=500)),
+                ('date', models.DateField(db_index=True, null=True)),
+                ('title_stems', models.TextField(blank=True)),
+                ('stems', models.TextField(blank=True)),
+                ('title_folded', models.CharField(blank=True, max_length=300)),
+                ('search_vector', django.contrib.postgres.search.SearchVectorField(null=True)),
             ],
             options={
-                "verbose_name": "zoekdocument",
+                'verbose_name': 'zoekdocument',
             },
         ),
         migrations.CreateModel(
-            name="SearchTerm",
+            name='SearchTerm',
             fields=[
-                ("word", models.CharField(max_length=40, primary_key=True, serialize=False)),
-                ("stem", models.CharField(db_index=True, max_length=40)),
-                ("document_count", models.PositiveIntegerField(default=0)),
+                ('word', models.CharField(max_length=40, primary_key=True, serialize=False)),
+                ('stem', models.CharField(db_index=True, max_length=40)),
+                ('document_count', models.PositiveIntegerField(default=0)),
             ],
         ),
         migrations.CreateModel(
-            name="Synonym",
+            name='Synonym',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "terms",
-                    models.CharField(
-                        help_text="Woorden of woordgroepen met dezelfde betekenis, gescheiden door komma's. Bijvoorbeeld: ondermijning, georganiseerde criminaliteit",
-                        max_length=500,
-                        verbose_name="termen",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('terms', models.CharField(help_text="Woorden of woordgroepen met dezelfde betekenis, gescheiden door komma's. Bijvoorbeeld: ondermijning, georganiseerde criminaliteit", max_length=500, verbose_name='termen')),
             ],
             options={
-                "verbose_name": "synoniemengroep",
-                "verbose_name_plural": "synoniemen",
-                "ordering": ["terms"],
+                'verbose_name': 'synoniemengroep',
+                'verbose_name_plural': 'synoniemen',
+                'ordering': ['terms'],
             },
         ),
         migrations.CreateModel(
-            name="ExtractedDocumentText",
+            name='ExtractedDocumentText',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("file_name", models.CharField(max_length=255)),
-                ("file_size", models.PositiveBigIntegerField(null=True)),
-                ("text", models.TextField(blank=True)),
-                (
-                    "document",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="wagtaildocs.document"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('file_name', models.CharField(max_length=255)),
+                ('file_size', models.PositiveBigIntegerField(null=True)),
+                ('text', models.TextField(blank=True)),
+                ('document', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtaildocs.document')),
             ],
         ),
         migrations.CreateModel(
-            name="UnansweredQuery",
+            name='UnansweredQuery',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("query", models.CharField(max_length=200, verbose_name="zoekopdracht")),
-                ("date", models.DateField(verbose_name="datum")),
-                ("count", models.PositiveIntegerField(default=0, verbose_name="aantal keer")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('query', models.CharField(max_length=200, verbose_name='zoekopdracht')),
+                ('date', models.DateField(verbose_name='datum')),
+                ('count', models.PositiveIntegerField(default=0, verbose_name='aantal keer')),
             ],
             options={
-                "verbose_name": "zoekopdracht zonder resultaat",
-                "verbose_name_plural": "zoekopdrachten zonder resultaat",
-                "constraints": [
-                    models.UniqueConstraint(fields=("query", "date"), name="unique_unanswered_query_per_day")
-                ],
+                'verbose_name': 'zoekopdracht zonder resultaat',
+                'verbose_name_plural': 'zoekopdrachten zonder resultaat',
+                'constraints': [models.UniqueConstraint(fields=('query', 'date'), name='unique_unanswered_query_per_day')],
             },
         ),
         migrations.CreateModel(
-            name="SearchFacetValue",
+            name='SearchFacetValue',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("facet", models.CharField(max_length=30)),
-                ("value", models.CharField(max_length=100)),
-                (
-                    "document",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="facet_values",
-                        to="search.searchdocument",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('facet', models.CharField(max_length=30)),
+                ('value', models.CharField(max_length=100)),
+                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='facet_values', to='search.searchdocument')),
             ],
             options={
-                "indexes": [models.Index(fields=["facet", "value"], name="search_sear_facet_03ecd7_idx")],
+                'indexes': [models.Index(fields=['facet', 'value'], name='search_sear_facet_03ecd7_idx')],
             },
         ),
     ]

@@ -19,9 +19,7 @@ def grant(apps, schema_editor):
     group, _created = Group.objects.get_or_create(name="Eindredacteur")
     for app_label, model, actions in PERMISSIONS:
         for action in actions:
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
-            )
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}"))
 
 
 class Migration(migrations.Migration):

@@ -6,9 +6,7 @@ def add_language(apps, schema_editor):
     SearchDocument = apps.get_model("search", "SearchDocument")
     SearchFacetValue = apps.get_model("search", "SearchFacetValue")
     Page = apps.get_model("wagtailcore", "Page")
-    codes = dict(
-        Page.objects.filter(pk__in=SearchDocument.objects.values("pk")).values_list("pk", "locale__language_code")
-    )
+    codes = dict(Page.objects.filter(pk__in=SearchDocument.objects.values("pk")).values_list("pk", "locale__language_code"))
     SearchFacetValue.objects.filter(facet="language").delete()
     SearchFacetValue.objects.bulk_create(
         [SearchFacetValue(document_id=page_id, facet="language", value=code) for page_id, code in codes.items()],

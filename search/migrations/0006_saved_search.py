@@ -4,39 +4,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("search", "0005_language_of_indexed_pages"),
+        ('search', '0005_language_of_indexed_pages'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="SavedSearch",
+            name='SavedSearch',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("email", models.EmailField(max_length=254, verbose_name="e-mailadres")),
-                ("query", models.CharField(max_length=200, verbose_name="zoekopdracht")),
-                ("filters", models.JSONField(blank=True, default=dict, verbose_name="filters")),
-                ("language", models.CharField(default="nl", max_length=5, verbose_name="taal")),
-                (
-                    "frequency",
-                    models.CharField(
-                        choices=[("daily", "Dagelijks"), ("weekly", "Wekelijks")],
-                        default="weekly",
-                        max_length=10,
-                        verbose_name="hoe vaak",
-                    ),
-                ),
-                ("token", models.CharField(editable=False, max_length=64, unique=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
-                ("confirmed_at", models.DateTimeField(blank=True, null=True, verbose_name="bevestigd op")),
-                ("covered_until", models.DateTimeField(blank=True, null=True)),
-                ("last_period", models.CharField(blank=True, max_length=10)),
-                ("last_sent_at", models.DateTimeField(blank=True, null=True, verbose_name="laatst verstuurd op")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('email', models.EmailField(max_length=254, verbose_name='e-mailadres')),
+                ('query', models.CharField(max_length=200, verbose_name='zoekopdracht')),
+                ('filters', models.JSONField(blank=True, default=dict, verbose_name='filters')),
+                ('language', models.CharField(default='nl', max_length=5, verbose_name='taal')),
+                ('frequency', models.CharField(choices=[('daily', 'Dagelijks'), ('weekly', 'Wekelijks')], default='weekly', max_length=10, verbose_name='hoe vaak')),
+                ('token', models.CharField(editable=False, max_length=64, unique=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
+                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='bevestigd op')),
+                ('covered_until', models.DateTimeField(blank=True, null=True)),
+                ('last_period', models.CharField(blank=True, max_length=10)),
+                ('last_sent_at', models.DateTimeField(blank=True, null=True, verbose_name='laatst verstuurd op')),
             ],
             options={
-                "verbose_name": "bewaarde zoekopdracht",
-                "verbose_name_plural": "bewaarde zoekopdrachten",
-                "indexes": [models.Index(fields=["confirmed_at", "frequency"], name="search_saved_confirmed_freq")],
+                'verbose_name': 'bewaarde zoekopdracht',
+                'verbose_name_plural': 'bewaarde zoekopdrachten',
+                'indexes': [models.Index(fields=['confirmed_at', 'frequency'], name='search_saved_confirmed_freq')],
             },
         ),
     ]

@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("search", "0006_saved_search"),
+        ('search', '0006_saved_search'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="searchdocument",
-            name="filed_stems",
+            model_name='searchdocument',
+            name='filed_stems',
             field=models.TextField(blank=True),
         ),
     ]
