@@ -1,103 +1,26 @@
-"""The API's OpenAPI 3.0 description, built from the same parameter names and fields the views use."""
+"""The API's OpenAPI 3.0 description, built from the declared listings (portal.listings).
 
-from curriculum.models import ModulePage
-from knowledge.models import PROVINCES, SIZE_CLASSES, CaseStudyPage, GuidancePage
+Parameters are the listings' facets, items their fields: the description cannot drift from what the
+views answer, and schemathesis (tests/test_api.py) checks every response against it.
+"""
 
-STRING = {"type": "string"}
-NULLABLE_STRING = {"type": "string", "nullable": True}
-SLUGS = {"type": "array", "items": STRING}
-DATE_TIME = {"type": "string", "format": "date-time", "nullable": True}
+from portal import listings
+from portal.listings import (
+    LANGUAGE_PARAM,
+    NULLABLE_STRING,
+    PAGE_PARAM,
+    PAGE_SIZE_PARAM,
+    STRING,
+    openapi_object,
+)
 
+from .resources import MUNICIPALITIES, UPDATED_SINCE_PARAM, page_listings
 
-def _object(properties, required=None):
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": required or list(properties),
-        "additionalProperties": False,
-    }
+FILTER_NOTE = " Several values: any of them. Unknown values are ignored and listed under `ignored`."
 
 
 def _ref(name):
     return {"$ref": f"#/components/schemas/{name}"}
-
-
-PAGE_PROPERTIES = {
-    "id": {"type": "integer", "description": "Stable id of the page (the same for its whole life)."},
-    "title": STRING,
-    "url": {"type": "string", "format": "uri"},
-    "language": {"type": "string", "enum": ["nl", "en"]},
-    "translation_key": {"type": "string", "format": "uuid", "description": "Shared by a page and its translations."},
-    "intro": STRING,
-    "first_published_at": DATE_TIME,
-    "last_published_at": DATE_TIME,
-}
-
-
-def _choices(choices):
-    return {"type": "string", "enum": [value for value, _label in choices]}
-
-
-SCHEMAS = {
-    "Error": _object({"error": STRING}),
-    "Ignored": _object({"filter": STRING, "value": STRING}),
-    "Module": _object(
-        {
-            **PAGE_PROPERTIES,
-            "themes": SLUGS,
-            "audiences": SLUGS,
-            "tags": SLUGS,
-            "level": _choices(ModulePage.LEVELS),
-            "format": _choices(ModulePage.FORMATS),
-            "duration_minutes": {"type": "integer"},
-            "provider": _object({"slug": STRING, "name": STRING}),
-            "learning_goals": SLUGS,
-            "cost": STRING,
-            "certificate": {"type": "boolean"},
-        }
-    ),
-    "Municipality": _object(
-        {
-            "cbs_code": {"type": "string", "pattern": "^GM[0-9]{4}$"},
-            "name": STRING,
-            "province": {"type": "string", "enum": PROVINCES},
-            "inhabitants": {"type": "integer", "nullable": True},
-            "size_class": {
-                "type": "string",
-                "nullable": True,
-                "enum": [value for _b, value, _l in SIZE_CLASSES] + [None],
-            },
-            "urbanisation": {"type": "integer", "nullable": True, "minimum": 1, "maximum": 5},
-            "safety_region_code": NULLABLE_STRING,
-            "safety_region": NULLABLE_STRING,
-        }
-    ),
-    "CaseStudy": _object(
-        {
-            **PAGE_PROPERTIES,
-            "municipality": _ref("Municipality"),
-            "themes": SLUGS,
-            "tags": SLUGS,
-            "evidence_level": _choices(CaseStudyPage.EVIDENCE_LEVELS),
-            "start_year": {"type": "integer"},
-            "end_year": {"type": "integer", "nullable": True},
-            "archived": {"type": "boolean"},
-        }
-    ),
-    "Guidance": _object(
-        {
-            **PAGE_PROPERTIES,
-            "kind": _choices(GuidancePage.KINDS),
-            "themes": SLUGS,
-            "audiences": SLUGS,
-            "tags": SLUGS,
-            "publication_date": {"type": "string", "format": "date", "nullable": True},
-        }
-    ),
-    "Theme": _object({"slug": STRING, "name": STRING, "name_en": NULLABLE_STRING, "description": STRING}),
-    "Audience": _object({"slug": STRING, "name": STRING, "name_en": NULLABLE_STRING}),
-    "Tag": _object({"slug": STRING, "name": STRING, "count": {"type": "integer", "minimum": 1}}),
-}
 
 
 def _list_schema(item, with_ignored=False):
@@ -111,7 +34,7 @@ def _list_schema(item, with_ignored=False):
     }
     if with_ignored:
         properties["ignored"] = {"type": "array", "items": _ref("Ignored")}
-    return _object(properties)
+    return openapi_object(properties)
 
 
 def _query(name, description, schema=None, repeatable=False):
@@ -129,44 +52,33 @@ def _query(name, description, schema=None, repeatable=False):
     }
 
 
+def _filters(listing):
+    # Values are described as strings: an unknown value is ignored (and reported), not refused.
+    return [_query(facet.param, facet.description + "." + FILTER_NOTE, repeatable=True) for facet in listing.facets]
+
+
+LANGUAGE = _query(
+    LANGUAGE_PARAM,
+    "Language of the pages: nl (default) or en, where English pages fall back to the Dutch original.",
+    {"type": "string", "enum": ["nl", "en"]},
+)
 COMMON = [
-    _query("pagina", "Page number, from 1.", {"type": "integer", "minimum": 1}),
-    _query("per_pagina", "Items per page (1 to 100, default 20).", {"type": "integer", "minimum": 1, "maximum": 100}),
+    _query(PAGE_PARAM, "Page number, from 1.", {"type": "integer", "minimum": 1}),
     _query(
-        "taal",
-        "Language of the pages: nl (default) or en, where English pages fall back to the Dutch original.",
-        {"type": "string", "enum": ["nl", "en"]},
+        PAGE_SIZE_PARAM, "Items per page (1 to 100, default 20).", {"type": "integer", "minimum": 1, "maximum": 100}
     ),
+    LANGUAGE,
 ]
 UPDATED_SINCE = _query(
-    "gewijzigd_sinds",
+    UPDATED_SINCE_PARAM,
     "Only pages published or updated since this date or moment (ISO 8601, years 1900-2200).",
     {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]},
 )
-FILTERS = {
-    "modules": [
-        ("thema", "Theme slug"),
-        ("doelgroep", "Audience slug"),
-        ("niveau", "Level"),
-        ("vorm", "Format"),
-        ("aanbieder", "Provider slug"),
-        ("trefwoord", "Tag slug"),
-    ],
-    "case-studies": [
-        ("thema", "Theme slug"),
-        ("trefwoord", "Tag slug"),
-        ("provincie", "Province"),
-        ("grootte", "Size class of the municipality"),
-        ("stedelijkheid", "Urbanisation level 1-5"),
-        ("veiligheidsregio", "Safety region code"),
-        ("domein", "Domain slug"),
-        ("onderbouwing", "Evidence level"),
-        ("startjaar", "Start year"),
-    ],
-    "guidance": [("thema", "Theme slug"), ("doelgroep", "Audience slug"), ("soort", "Kind"), ("trefwoord", "Tag slug")],
+TERM_SCHEMAS = {
+    "Theme": openapi_object({"slug": STRING, "name": STRING, "name_en": NULLABLE_STRING, "description": STRING}),
+    "Audience": openapi_object({"slug": STRING, "name": STRING, "name_en": NULLABLE_STRING}),
+    "Tag": openapi_object({"slug": STRING, "name": STRING, "count": {"type": "integer", "minimum": 1}}),
 }
-ITEMS = {"modules": "Module", "case-studies": "CaseStudy", "guidance": "Guidance"}
-FILTER_NOTE = " Several values: any of them. Unknown values are ignored and listed under `ignored`."
 
 
 def _responses(ok_schema, content_type="application/json", not_found=False):
@@ -182,14 +94,19 @@ def _responses(ok_schema, content_type="application/json", not_found=False):
 
 
 def openapi_document(server_url):
+    schemas = {
+        "Error": openapi_object({"error": STRING}),
+        "Ignored": openapi_object({"filter": STRING, "value": STRING}),
+    }
     paths = {}
-    for name, item in ITEMS.items():
-        filters = [
-            _query(param, description + "." + FILTER_NOTE, repeatable=True) for param, description in FILTERS[name]
-        ]
+    for name, listing in page_listings().items():
+        item = listing.schema_name
+        schemas[item] = listing.schema
+        operation = name.replace("-", "_")
+        filters = _filters(listing)
         paths[f"/{name}/"] = {
             "get": {
-                "operationId": f"list_{name.replace('-', '_')}",
+                "operationId": f"list_{operation}",
                 "summary": f"Published {name.replace('-', ' ')}",
                 "parameters": COMMON + filters + [UPDATED_SINCE],
                 "responses": _responses(_list_schema(item, with_ignored=True), not_found=True),
@@ -197,11 +114,8 @@ def openapi_document(server_url):
         }
         paths[f"/{name}/{{id}}/"] = {
             "get": {
-                "operationId": f"get_{name.replace('-', '_')}",
-                "parameters": [
-                    {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
-                    COMMON[2],
-                ],
+                "operationId": f"get_{operation}",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}, LANGUAGE],
                 "responses": _responses(_ref(item), not_found=True),
             }
         }
@@ -211,12 +125,13 @@ def openapi_document(server_url):
         ):
             paths[f"/{name}.{file_format}"] = {
                 "get": {
-                    "operationId": f"export_{name.replace('-', '_')}_{file_format}",
+                    "operationId": f"export_{operation}_{file_format}",
                     "summary": f"All selected {name.replace('-', ' ')} as {file_format.upper()} (streamed)",
-                    "parameters": [COMMON[2]] + filters + [UPDATED_SINCE],
+                    "parameters": [LANGUAGE] + filters + [UPDATED_SINCE],
                     "responses": _responses(schema, content_type=content_type),
                 }
             }
+    schemas.update(TERM_SCHEMAS)
     for name, item in (("themes", "Theme"), ("audiences", "Audience"), ("tags", "Tag")):
         paths[f"/{name}/"] = {
             "get": {
@@ -225,22 +140,20 @@ def openapi_document(server_url):
                 "responses": _responses(_list_schema(item), not_found=True),
             }
         }
-    paths["/municipalities/"] = {
+    municipalities = listings.get(MUNICIPALITIES)
+    schemas[municipalities.schema_name] = municipalities.schema
+    paths[f"/{MUNICIPALITIES}/"] = {
         "get": {
-            "operationId": "list_municipalities",
-            "parameters": COMMON
-            + [
-                _query("provincie", "Province." + FILTER_NOTE, repeatable=True),
-                _query("grootte", "Size class." + FILTER_NOTE, repeatable=True),
-            ],
-            "responses": _responses(_list_schema("Municipality"), not_found=True),
+            "operationId": f"list_{MUNICIPALITIES}",
+            "parameters": COMMON + _filters(municipalities),
+            "responses": _responses(_list_schema(municipalities.schema_name), not_found=True),
         }
     }
-    paths["/municipalities/{cbs_code}/"] = {
+    paths[f"/{MUNICIPALITIES}/{{cbs_code}}/"] = {
         "get": {
             "operationId": "get_municipality",
             "parameters": [{"name": "cbs_code", "in": "path", "required": True, "schema": STRING}],
-            "responses": _responses(_ref("Municipality"), not_found=True),
+            "responses": _responses(_ref(municipalities.schema_name), not_found=True),
         }
     }
     return {
@@ -254,5 +167,5 @@ def openapi_document(server_url):
         },
         "servers": [{"url": server_url}],
         "paths": paths,
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": schemas},
     }

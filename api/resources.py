@@ -1,26 +1,21 @@
-"""The API's resources: which published pages each lists, with which filters, as which representation.
+"""The API's resources: the declared listings (portal.listings) that are open data, and what they select.
 
-The filters are the overviews' own (curriculum.filters, knowledge.filters), so a selection made on
-an overview page means the same in the API and its exports.
+The filters are the overviews' own, so a selection made on an overview page means the same in the
+API and its exports.
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 
-from curriculum.filters import ModuleFilter
-from curriculum.models import ModulePage
-from knowledge.filters import CaseStudyFilter, GuidanceFilter
-from knowledge.models import PROVINCES, SIZE_CLASSES, CaseStudyPage, GuidancePage, Municipality
-
-from . import representations
+from portal import listings
+from portal.facets import TAGS
 
 UPDATED_SINCE_PARAM = "gewijzigd_sinds"
+MUNICIPALITIES = "municipalities"
 
 
 class BadParameter(ValueError):
@@ -33,79 +28,29 @@ class NotFound(BadParameter):
     status = 404
 
 
-@dataclass(frozen=True)
-class PageResource:
-    name: str
-    model: type
-    filter_class: type
-    represent: object
-    select_related: tuple
-    prefetch_related: tuple
-    csv_columns: tuple
-
-    def queryset(self, query_dict):
-        """The filtered, published, public pages in a stable order (by id)."""
-        page_filter = self.filter_class(query_dict, count_options=False)
-        queryset = page_filter.results.order_by("pk")
-        since = updated_since(query_dict)
-        if since is not None:
-            queryset = queryset.filter(last_published_at__gte=since)
-        queryset = queryset.select_related("locale", *self.select_related).prefetch_related(*self.prefetch_related)
-        return queryset, page_filter.ignored
-
-    def detail(self, pk):
-        return (
-            self.model.objects.live()
-            .public()
-            .select_related("locale", *self.select_related)
-            .prefetch_related(*self.prefetch_related)
-            .filter(pk=pk)
-            .first()
-        )
+def page_listings():
+    """The page listings the API serves, by name (modules, case studies, guidance)."""
+    return {listing.name: listing for listing in listings.registered() if listing.in_api and listing.is_pages}
 
 
-PAGE_COLUMNS = ("id", "title", "url", "language", "intro", "first_published_at", "last_published_at")
+def page_queryset(listing, query_dict):
+    """The filtered, published, public pages in a stable order (by id), and the values ignored."""
+    listing_filter = listing.filter(query_dict, count_options=False)
+    queryset = listing_filter.results.select_related("locale").order_by("pk")
+    since = updated_since(query_dict)
+    if since is not None:
+        queryset = queryset.filter(last_published_at__gte=since)
+    return queryset, listing_filter.ignored
 
-MODULES = PageResource(
-    "modules",
-    ModulePage,
-    ModuleFilter,
-    representations.module,
-    ("provider",),
-    ("themes", "audiences", "tags"),
-    PAGE_COLUMNS
-    + ("themes", "audiences", "tags", "level", "format", "duration_minutes", "provider.name", "cost", "certificate"),
-)
-CASE_STUDIES = PageResource(
-    "case-studies",
-    CaseStudyPage,
-    CaseStudyFilter,
-    representations.case_study,
-    ("municipality",),
-    ("themes", "tags"),
-    PAGE_COLUMNS
-    + (
-        "municipality.cbs_code",
-        "municipality.name",
-        "municipality.province",
-        "themes",
-        "tags",
-        "evidence_level",
-        "start_year",
-        "end_year",
-        "archived",
-    ),
-)
-GUIDANCE = PageResource(
-    "guidance",
-    GuidancePage,
-    GuidanceFilter,
-    representations.guidance,
-    (),
-    ("themes", "audiences", "tags"),
-    PAGE_COLUMNS + ("kind", "themes", "audiences", "tags", "publication_date"),
-)
-PAGE_RESOURCES = {resource.name: resource for resource in (MODULES, CASE_STUDIES, GUIDANCE)}
+
+def published_page(listing, pk):
+    return (
+        listing.live()
+        .select_related("locale", *listing.select_related)
+        .prefetch_related(*listing.prefetch_related)
+        .filter(pk=pk)
+        .first()
+    )
 
 
 def updated_since(query_dict):
@@ -135,16 +80,17 @@ def updated_since(query_dict):
 def tags_with_counts():
     """Tags of published, public pages, with how many such pages carry them (restricted pages count for nothing)."""
     counts = {}
-    for model, relation in (
-        (ModulePage, "curriculum_moduletag_items"),
-        (CaseStudyPage, "knowledge_casestudytag_items"),
-        (GuidancePage, "knowledge_guidancetag_items"),
-    ):
-        live = model.objects.live().public()
+    slug_lookup = TAGS.lookup
+    name_lookup = TAGS.lookup.rsplit("__", 1)[0] + "__name"
+    for listing in page_listings().values():
+        if TAGS not in listing.facets:
+            continue
         rows = (
-            Tag.objects.filter(**{f"{relation}__content_object__in": live})
-            .annotate(pages=Count(f"{relation}__content_object", distinct=True))
-            .values_list("slug", "name", "pages")
+            listing.live()
+            .exclude(**{f"{slug_lookup}__isnull": True})
+            .order_by()
+            .values_list(slug_lookup, name_lookup)
+            .annotate(pages=Count("pk", distinct=True))
         )
         for slug, name, pages in rows:
             entry = counts.setdefault(slug, {"slug": slug, "name": name, "count": 0})
@@ -153,12 +99,8 @@ def tags_with_counts():
 
 
 def municipalities(query_dict):
-    queryset = Municipality.objects.order_by("cbs_code")
-    provinces = [value for value in query_dict.getlist("provincie")[:20] if value in PROVINCES]
-    if provinces:
-        queryset = queryset.filter(province__in=provinces)
-    size_classes = {value for _bound, value, _label in SIZE_CLASSES}
-    sizes = [value for value in query_dict.getlist("grootte")[:20] if value in size_classes]
-    if sizes:
-        queryset = queryset.filter(size_class__in=sizes)
-    return queryset
+    return listings.get(MUNICIPALITIES).filter(query_dict, count_options=False).results
+
+
+def find_municipality(cbs_code):
+    return listings.get(MUNICIPALITIES).live().filter(cbs_code=cbs_code.upper()[:6]).first()

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from . import views
+from .resources import page_listings
 
 app_name = "api"
 
@@ -13,7 +14,8 @@ urlpatterns = [
     path("municipalities/", views.municipality_list, name="municipalities"),
     path("municipalities/<str:cbs_code>/", views.municipality_detail, name="municipality"),
 ]
-for name in ("modules", "case-studies", "guidance"):
+# Every page listing declared as open data (portal.listings): list, item, and both exports.
+for name in page_listings():
     urlpatterns += [
         path(f"{name}/", views.page_list, {"resource_name": name}, name=name),
         path(f"{name}/<id:pk>/", views.page_detail, {"resource_name": name}, name=f"{name}-detail"),

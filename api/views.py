@@ -1,6 +1,5 @@
 """The open-data API (/api/v1/): read-only JSON, paginated, CORS for GET, rate limited; streaming exports."""
 
-import csv
 import functools
 import json
 
@@ -12,17 +11,27 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from knowledge.models import Municipality
+from portal import listings
+from portal.listings import LANGUAGE_PARAM, PAGE_PARAM, PAGE_SIZE_PARAM
 from portal.models import Audience, Theme
 from portal.numbers import parse_int
 from portal.ratelimit import is_limited
-from portal.spreadsheets import spreadsheet_safe
+from portal.spreadsheets import csv_download
 
 from . import representations
 from .openapi import openapi_document
-from .resources import PAGE_RESOURCES, BadParameter, NotFound, municipalities, tags_with_counts
+from .resources import (
+    MUNICIPALITIES,
+    BadParameter,
+    NotFound,
+    find_municipality,
+    municipalities,
+    page_listings,
+    page_queryset,
+    published_page,
+    tags_with_counts,
+)
 
-PAGE_PARAM, PAGE_SIZE_PARAM, LANGUAGE_PARAM = "pagina", "per_pagina", "taal"
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
 EXPORT_CHUNK_SIZE = 500
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -118,7 +127,7 @@ def index(request):
             "openapi": request.build_absolute_uri(reverse("api:openapi")),
             "resources": {
                 name: request.build_absolute_uri(reverse(f"api:{name}"))
-                for name in ("modules", "case-studies", "guidance", "themes", "audiences", "tags", "municipalities")
+                for name in (*page_listings(), "themes", "audiences", "tags", MUNICIPALITIES)
             },
         }
     )
@@ -131,20 +140,20 @@ def openapi(request):
 
 @api_endpoint
 def page_list(request, resource_name):
-    resource = PAGE_RESOURCES[resource_name]
-    queryset, ignored = resource.queryset(request.GET)
-    data = paginated(request, queryset, lambda page: resource.represent(page, request))
+    listing = listings.get(resource_name)
+    queryset, ignored = page_queryset(listing, request.GET)
+    data = paginated(request, queryset, lambda page: listing.represent(page, request))
     data["ignored"] = [{"filter": str(label), "value": value} for label, value in ignored]
     return json_response(data)
 
 
 @api_endpoint
 def page_detail(request, resource_name, pk):
-    resource = PAGE_RESOURCES[resource_name]
-    page = resource.detail(pk) if pk <= MAX_ID else None
+    listing = listings.get(resource_name)
+    page = published_page(listing, pk) if pk <= MAX_ID else None
     if page is None:
         return error(404, _("Niet gevonden."))
-    return json_response(resource.represent(page, request))
+    return json_response(listing.represent(page, request))
 
 
 @api_endpoint
@@ -166,29 +175,25 @@ def tag_list(request):
 
 @api_endpoint
 def municipality_list(request):
-    return json_response(paginated(request, municipalities(request.GET), representations.municipality))
+    listing = listings.get(MUNICIPALITIES)
+    return json_response(paginated(request, municipalities(request.GET), lambda item: listing.represent(item, request)))
 
 
 @api_endpoint
 def municipality_detail(request, cbs_code):
-    municipality = Municipality.objects.filter(cbs_code=cbs_code.upper()[:6]).first()
-    if municipality is None:
+    found = find_municipality(cbs_code)
+    if found is None:
         return error(404, _("Niet gevonden."))
-    return json_response(representations.municipality(municipality))
+    return json_response(listings.get(MUNICIPALITIES).represent(found, request))
 
 
 # Exports: the same selection as the overview, every row, streamed in chunks so memory stays flat.
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @api_endpoint
 def page_export(request, resource_name, file_format):
-    resource = PAGE_RESOURCES[resource_name]
-    queryset, _ignored = resource.queryset(request.GET)
+    listing = listings.get(resource_name)
+    queryset, _ignored = page_queryset(listing, request.GET)
     # iterator() with a chunk size keeps the prefetches and never holds more than one chunk of pages.
     pages = queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE)
     language = translation.get_language()
@@ -197,31 +202,28 @@ def page_export(request, resource_name, file_format):
         # A streaming response is consumed after the view returns: keep the request's language.
         with translation.override(language):
             for page in pages:
-                yield resource.represent(page, request)
+                yield listing.represent(page, request)
 
+    filename = f"{resource_name}.{file_format}"
     if file_format == "csv":
-        writer = csv.writer(_Echo(), delimiter=";")
+        columns = listing.csv_columns
+        rows = (representations.flat_row(item, columns) for item in represented())
+        return csv_download(_with_header(columns, rows), filename)
 
-        def lines():
-            yield "\ufeff"
-            yield writer.writerow(resource.csv_columns)
-            for representation in represented():
-                yield writer.writerow(
-                    [spreadsheet_safe(cell) for cell in representations.flat_row(representation, resource.csv_columns)]
-                )
+    def chunks():
+        yield "["
+        for position, representation in enumerate(represented()):
+            yield ("," if position else "") + "\n" + json.dumps(representation, ensure_ascii=False)
+        yield "\n]\n"
 
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    else:
-
-        def chunks():
-            yield "["
-            for position, representation in enumerate(represented()):
-                yield ("," if position else "") + "\n" + json.dumps(representation, ensure_ascii=False)
-            yield "\n]\n"
-
-        response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{resource_name}.{file_format}"'
+    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _with_header(header, rows):
+    yield header
+    yield from rows
 
 
 @api_endpoint

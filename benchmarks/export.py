@@ -37,8 +37,9 @@ from taggit.models import Tag  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 
 from api import views  # noqa: E402
-from api.resources import CASE_STUDIES  # noqa: E402
+from api.resources import page_queryset  # noqa: E402
 from benchmarks.search import describe_machine, fresh_database  # noqa: E402
+from knowledge.listings import CASE_STUDIES  # noqa: E402
 from knowledge.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyTag, Municipality  # noqa: E402
 from portal.models import Theme  # noqa: E402
 
@@ -124,7 +125,7 @@ def streamed_export(file_format):
 
 def in_memory_json():
     request = RequestFactory().get("/api/v1/case-studies/", HTTP_HOST="localhost")
-    queryset, _ignored = CASE_STUDIES.queryset(request.GET)
+    queryset, _ignored = page_queryset(CASE_STUDIES, request.GET)
     return len(json.dumps([CASE_STUDIES.represent(page, request) for page in queryset], ensure_ascii=False))
 
 

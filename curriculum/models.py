@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from portal.blocks import BodyStreamBlock
+from portal.listings import ListingIndexMixin
 from portal.models import BasePage
 
 from .prerequisites import find_prerequisite_cycle
@@ -54,22 +55,16 @@ class ModuleTag(TaggedItemBase):
     content_object = ParentalKey("curriculum.ModulePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class CurriculumIndexPage(BasePage):
-    """The overview of all modules, with filters; the filtering itself lives in curriculum.filters."""
+class CurriculumIndexPage(ListingIndexMixin, BasePage):
+    """The overview of all modules, with filters (declared in curriculum.listings)."""
 
+    listing_name = "modules"
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     subpage_types = ["curriculum.ModulePage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("curriculumoverzicht")
-
-    def get_context(self, request, *args, **kwargs):
-        from .filters import ModuleFilter
-
-        context = super().get_context(request, *args, **kwargs)
-        context["module_filter"] = ModuleFilter(request.GET)
-        return context
 
 
 class ModulePageForm(WagtailAdminPageForm):

@@ -11,7 +11,10 @@ class KnowledgeConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished
 
-        from . import attachments
+        from . import (
+            attachments,
+            listings,  # noqa: F401  (declaring the listings registers them)
+        )
 
         # Attachments follow their case study's privacy (knowledge.attachments).
         page_published.connect(attachments.on_case_study_changed, dispatch_uid="knowledge_attachments_published")

@@ -9,9 +9,11 @@ Only attachments in these collections move: a document an editor filed elsewhere
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from portal.access import READERS_OF_RESTRICTED_CONTENT
+
+from .models import CaseStudyPage
 
 SUBMISSIONS_COLLECTION = "Inzendingen praktijkvoorbeelden"
 PUBLISHED_COLLECTION = "Bijlagen praktijkvoorbeelden"
@@ -67,18 +69,12 @@ def place_attachments(page):
 
 
 def on_case_study_changed(sender, instance, **kwargs):
-    from .models import CaseStudyPage
-
     page = instance.specific if hasattr(instance, "specific") else instance
     if isinstance(page, CaseStudyPage):
         place_attachments(page)
 
 
 def on_view_restriction_changed(sender, instance, origin=None, **kwargs):
-    from wagtail.models import Page
-
-    from .models import CaseStudyPage
-
     if isinstance(origin, Page) or getattr(origin, "model", None) is not None and issubclass(origin.model, Page):
         return  # the page itself is being deleted
     for page in CaseStudyPage.objects.filter(path__startswith=instance.page.path):

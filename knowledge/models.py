@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,7 +21,8 @@ from wagtail.snippets.models import register_snippet
 
 from portal.access import MUNICIPAL_STAFF as MUNICIPAL_STAFF_GROUP
 from portal.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from portal.i18n import children_in_locale
+from portal.i18n import children_in_locale, in_locale
+from portal.listings import ListingIndexMixin
 from portal.models import BasePage, TaxonomyTerm, Theme
 
 PROVINCES = [
@@ -37,6 +39,8 @@ PROVINCES = [
     "Noord-Brabant",
     "Limburg",
 ]
+
+SIMILAR_LIMIT = 4
 
 # CBS size classes of municipalities by inhabitants (lower bound, value, label).
 SIZE_CLASSES = [
@@ -299,22 +303,16 @@ class CaseStudyTag(TaggedItemBase):
     content_object = ParentalKey("knowledge.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class CaseStudyIndexPage(BasePage):
-    """The overview of case studies with filters; the filtering lives in knowledge.filters."""
+class CaseStudyIndexPage(ListingIndexMixin, BasePage):
+    """The overview of case studies with filters (declared in knowledge.listings)."""
 
+    listing_name = "case-studies"
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     subpage_types = ["knowledge.CaseStudyPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("overzicht praktijkvoorbeelden")
-
-    def get_context(self, request, *args, **kwargs):
-        from .filters import CaseStudyFilter
-
-        context = super().get_context(request, *args, **kwargs)
-        context["case_study_filter"] = CaseStudyFilter(request.GET)
-        return context
 
 
 class CaseStudyPage(BasePage):
@@ -467,12 +465,28 @@ class CaseStudyPage(BasePage):
             "url": page_url,
         }
 
-    def get_context(self, request, *args, **kwargs):
-        from .related import similar_case_studies
+    def similar_case_studies(self, limit=SIMILAR_LIMIT):
+        """Case studies like this one: sharing tags (which weigh more, being more specific) or themes."""
+        theme_ids = list(self.themes.values_list("pk", flat=True))
+        tag_ids = list(self.tags.values_list("pk", flat=True))
+        if not theme_ids and not tag_ids:
+            return CaseStudyPage.objects.none()
+        return (
+            in_locale(CaseStudyPage.objects.live().public(), self.locale_id)
+            .exclude(pk=self.pk)
+            .annotate(
+                shared_tags=Count("tagged_items__tag", filter=Q(tagged_items__tag__in=tag_ids), distinct=True),
+                shared_themes=Count("themes", filter=Q(themes__in=theme_ids), distinct=True),
+            )
+            .filter(Q(shared_tags__gt=0) | Q(shared_themes__gt=0))
+            .select_related("municipality")
+            .order_by("-shared_tags", "-shared_themes", "archived", "title")[:limit]
+        )
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_modules"] = self.related_modules.live().public().select_related("provider").order_by("title")
-        context["similar_case_studies"] = similar_case_studies(self)
+        context["similar_case_studies"] = self.similar_case_studies()
         context["attachments"] = self.attachments.select_related("document")
         context["show_contact_email"] = can_see_contact_email(request.user)
         context["citation"] = self.citation(request.build_absolute_uri(self.get_url(request)))
@@ -502,21 +516,16 @@ class GuidanceTag(TaggedItemBase):
     content_object = ParentalKey("knowledge.GuidancePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class GuidanceIndexPage(BasePage):
+class GuidanceIndexPage(ListingIndexMixin, BasePage):
+    """The overview of guidance with filters (declared in knowledge.listings)."""
+
+    listing_name = "guidance"
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     subpage_types = ["knowledge.GuidancePage"]
+    max_count = 1
 
     class Meta:
         verbose_name = _("overzicht handreikingen")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["guidance_items"] = (
-            children_in_locale(self, GuidancePage.objects.live().public())
-            .prefetch_related("themes")
-            .order_by("-publication_date", "title")
-        )
-        return context
 
 
 class GuidancePage(BasePage):

@@ -10,7 +10,10 @@ class NeedsConfig(AppConfig):
     def ready(self):
         from wagtail.models import ReferenceIndex
 
-        from .models import SurveyResponse
+        from . import views
+        from .models import NeedsSurveyPage, SurveyResponse
+
+        NeedsSurveyPage.round_views.update(summary=views.round_summary, answer=views.answer_round)
 
         # Wagtail's delete views then see that a round or municipality with answers is protected,
         # and refuse to delete it instead of failing on the database's PROTECT.

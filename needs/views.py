@@ -1,19 +1,17 @@
 """Public views of the needs survey (routed by NeedsSurveyPage) and the editors' overview in the admin."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knowledge.models import municipality_of
-from portal.spreadsheets import spreadsheet_safe
+from portal.spreadsheets import csv_download
 
 from .forms import NeedsSurveyForm
 from .models import SurveyRound
@@ -99,11 +97,4 @@ def admin_overview(request, pk):
 def admin_overview_csv(request, pk):
     require_overview_permission(request)
     survey_round = get_object_or_404(SurveyRound, pk=pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    # A byte-order mark first, so Excel reads the UTF-8 (ë, –) correctly; semicolons as Dutch Excel expects.
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    for row in csv_rows(needs_overview(survey_round)):
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
-    response["Content-Disposition"] = f'attachment; filename="behoeftepeiling-{survey_round.slug}.csv"'
-    return response
+    return csv_download(csv_rows(needs_overview(survey_round)), f"behoeftepeiling-{survey_round.slug}.csv")

@@ -7,7 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portaal")
 
     def ready(self):
-        from . import health
+        from . import checks, health  # noqa: F401  (checks registers the listing declarations' check)
 
         health.register("database", health.check_database, critical=True)
 

@@ -1,7 +1,7 @@
 """Site-wide pages, the shared theme taxonomy and the site settings."""
 
 from django import forms
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,8 +13,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from . import listings
 from .blocks import BodyStreamBlock
-from .i18n import in_locale, in_visitor_language
+from .i18n import in_visitor_language
 
 
 class TaxonomyTerm(models.Model):
@@ -113,38 +114,21 @@ class StandardPage(BasePage):
 
 
 class GatheredContentMixin:
-    """Landing pages that gather the content apps' pages through reverse relations on a taxonomy term.
+    """Landing pages that list the content pointing at their terms (a theme, audiences).
 
-    Content apps point at the portal's terms, so the portal lists their pages without importing them.
-    Each listing shows one language version per page (see portal.i18n.in_locale).
+    What is gathered is declared by the content apps' listings (portal.listings.gathered): every listing
+    with a facet on the term's model, in that listing's order, one language version per page.
     """
 
-    # (context name, reverse relation on the term, ordering)
-    GATHERED = []
     GATHERED_LIMIT = 12
 
     def gathered_terms(self):
         raise NotImplementedError
 
-    def gather(self):
-        terms = list(self.gathered_terms())
-        gathered = {}
-        for name, relation, ordering in self.GATHERED:
-            if not terms:
-                gathered[name] = []
-                continue
-            try:
-                field = terms[0]._meta.get_field(relation)
-            except FieldDoesNotExist:  # the content app is not installed
-                gathered[name] = []
-                continue
-            remote_name = field.field.name
-            pages = field.related_model.objects.filter(**{f"{remote_name}__in": terms}).live().public()
-            # distinct() through an id subquery: a page with two of the terms is listed once.
-            pages = field.related_model.objects.filter(pk__in=pages.values("pk"))
-            pages = in_locale(pages, self.locale_id).select_related("locale").order_by(*ordering)
-            gathered[name] = pages[: self.GATHERED_LIMIT]
-        return gathered
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.gathered(self.gathered_terms(), self.locale_id, self.GATHERED_LIMIT))
+        return context
 
 
 class ThemePage(GatheredContentMixin, BasePage):
@@ -161,13 +145,6 @@ class ThemePage(GatheredContentMixin, BasePage):
     class Meta:
         verbose_name = _("themapagina")
 
-    GATHERED = [
-        ("modules", "modules", ("title",)),
-        ("case_studies", "case_studies", ("archived", "-first_published_at")),
-        ("guidance_items", "guidance", ("-publication_date",)),
-        ("event_sessions", "event_sessions", ("title",)),
-    ]
-
     def gathered_terms(self):
         return [self.theme]
 
@@ -177,11 +154,6 @@ class ThemePage(GatheredContentMixin, BasePage):
         others = ThemePage.objects.filter(theme_id=self.theme_id, locale_id=self.locale_id).exclude(pk=self.pk)
         if self.theme_id and others.exists():
             raise ValidationError({"theme": _("Dit thema heeft in deze taal al een themapagina.")})
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.gather())
-        return context
 
 
 class AudiencePage(GatheredContentMixin, BasePage):
@@ -207,18 +179,8 @@ class AudiencePage(GatheredContentMixin, BasePage):
     class Meta:
         verbose_name = _("doelgroeppagina")
 
-    GATHERED = [
-        ("modules", "modules", ("title",)),
-        ("guidance_items", "guidance", ("-publication_date",)),
-    ]
-
     def gathered_terms(self):
         return self.audiences.all()
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.gather())
-        return context
 
 
 @register_setting(icon="site")

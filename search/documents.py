@@ -10,11 +10,11 @@ import logging
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
-from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 from wagtail.models import Locale
 
 from . import text
+from .facets import CONTENT_TYPE_LABELS, FACETS  # noqa: F401  (the engines read them here)
 
 logger = logging.getLogger(__name__)
 
@@ -29,18 +29,6 @@ CONTENT_TYPES = {
     "knowledge.ezinearticlepage": "ezine",
 }
 DEFAULT_CONTENT_TYPE = "page"
-CONTENT_TYPE_LABELS = {
-    "module": _("Module"),
-    "case_study": _("Praktijkvoorbeeld"),
-    "guidance": _("Handreiking of publicatie"),
-    "event": _("Bijeenkomst"),
-    "ezine": _("E-zine"),
-    "page": _("Pagina"),
-}
-# Facets every engine keeps as exact values, in the order the search page shows them.
-# "language" is a filter only: the service keeps every search to the visitor's language.
-FACETS = ["type", "themes", "audiences", "tags", "province", "municipality", "evidence_level", "year", "language"]
-
 MAX_BODY_CHARACTERS = 200_000
 SUMMARY_CHARACTERS = 300
 

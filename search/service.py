@@ -11,22 +11,20 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import Query as PopularQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from knowledge.models import CaseStudyPage, Municipality
 from portal.i18n import active_language_code
-from portal.models import Audience, Theme
+from portal.listings import PAGE_PARAM, FacetOption
+from portal.models import ThemePage
 from portal.numbers import parse_int
 
 from . import engines
-from .documents import CONTENT_TYPE_LABELS, FACETS
 from .engines import EngineUnavailable, SearchRequest
+from .facets import CONTENT_TYPE_LABELS, SEARCH_FACETS
 from .highlight import highlight, highlight_title
 from .models import Synonym, UnansweredQuery
 from .query import clean_query, parse_query
@@ -34,30 +32,11 @@ from .query import clean_query, parse_query
 logger = logging.getLogger(__name__)
 
 QUERY_PARAM = "q"
-PAGE_PARAM = "pagina"
 SORT_PARAM = "sorteer"
 # URL parameter (Dutch, visible to visitors) -> facet name in the documents.
-FACET_PARAMS = {
-    "soort": "type",
-    "thema": "themes",
-    "doelgroep": "audiences",
-    "trefwoord": "tags",
-    "provincie": "province",
-    "gemeente": "municipality",
-    "onderbouwing": "evidence_level",
-    "jaar": "year",
-}
-PARAM_FOR_FACET = {facet: param for param, facet in FACET_PARAMS.items()}
-FACET_LABELS = {
-    "type": _("Soort"),
-    "themes": _("Thema"),
-    "audiences": _("Doelgroep"),
-    "tags": _("Trefwoord"),
-    "province": _("Provincie"),
-    "municipality": _("Gemeente"),
-    "evidence_level": _("Onderbouwing"),
-    "year": _("Jaar"),
-}
+FACET_PARAMS = {facet.param: name for name, facet in SEARCH_FACETS.items()}
+PARAM_FOR_FACET = {name: facet.param for name, facet in SEARCH_FACETS.items()}
+FACET_LABELS = {name: facet.label for name, facet in SEARCH_FACETS.items()}
 SORTS = {"relevantie": "relevance", "datum": "date"}
 PAGE_SIZE = 10
 MAX_VALUES_PER_FACET = 20
@@ -74,14 +53,6 @@ class SearchParameters:
     sort: str = "relevance"
     ignored: list = dataclasses.field(default_factory=list)  # (label, value) the visitor asked for that do not exist
     language: str = ""  # the visitor's language; pages in other languages are not searched (see run_search)
-
-
-@dataclasses.dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 @dataclasses.dataclass
@@ -239,8 +210,6 @@ def run_search(parameters, record=True):
 
 def theme_links(language):
     """The theme pages in the visitor's language: a way on when a search found nothing."""
-    from portal.models import ThemePage
-
     pages = ThemePage.objects.live().public().filter(locale__language_code=language).order_by("path")
     if not pages.exists():
         pages = (
@@ -301,7 +270,7 @@ def _result_item(hit, query):
 def facet_views(counts, selected):
     """Facets with labelled options; selected values stay visible (count 0) so they can be deselected."""
     views = []
-    for facet in FACETS:
+    for facet in SEARCH_FACETS:
         pairs = list(counts.get(facet, []))
         present = {value for value, _count in pairs}
         pairs.extend((value, 0) for value in selected.get(facet, []) if value not in present)
@@ -322,29 +291,7 @@ def facet_views(counts, selected):
 
 def facet_labels(facet, values):
     """Labels of the values that exist; unknown values are left out."""
-    values = [str(value) for value in values]
-    if facet == "type":
-        return {value: str(CONTENT_TYPE_LABELS[value]) for value in values if value in CONTENT_TYPE_LABELS}
-    if facet == "themes":
-        return {theme.slug: theme.display_name for theme in Theme.objects.filter(slug__in=values)}
-    if facet == "audiences":
-        return {audience.slug: audience.display_name for audience in Audience.objects.filter(slug__in=values)}
-    if facet == "tags":
-        return dict(Tag.objects.filter(slug__in=values).values_list("slug", "name"))
-    if facet == "municipality":
-        return dict(Municipality.objects.filter(cbs_code__in=values).values_list("cbs_code", "name"))
-    if facet == "province":
-        return _choices(Municipality, "province", values)
-    if facet == "evidence_level":
-        return _choices(CaseStudyPage, "evidence_level", values)
-    if facet == "year":
-        return {value: value for value in values if parse_int(value, minimum=1900, maximum=2100) is not None}
-    return {}
-
-
-def _choices(model, field_name, values):
-    choices = {str(key): str(label) for key, label in model._meta.get_field(field_name).flatchoices}
-    return {value: choices[value] for value in values if value in choices}
+    return SEARCH_FACETS[facet].labels([str(value) for value in values])
 
 
 def promotions_for(text):

@@ -34,14 +34,55 @@ def publish(django_capture_on_commit_callbacks):
     return publish_page
 
 
-@pytest.fixture
-def demo_content(db, monkeypatch):
-    monkeypatch.setenv("DEMO_EDITOR_PASSWORD", "demo-editor-test-password")
-    monkeypatch.setenv("DEMO_TRAINER_PASSWORD", "demo-trainer-test-password")
-    monkeypatch.setenv("DEMO_STAFF_PASSWORD", "demo-staff-test-password")
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
-    call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
+DEMO_PASSWORDS = {
+    "DEMO_EDITOR_PASSWORD": "demo-editor-test-password",
+    "DEMO_TRAINER_PASSWORD": "demo-trainer-test-password",
+    "DEMO_STAFF_PASSWORD": "demo-staff-test-password",
+}
+
+
+def load_demo_content():
+    """The demo site as `make run` loads it, indexed by the database engine (never a configured node)."""
+    from django.test.utils import override_settings
+
+    with pytest.MonkeyPatch.context() as patch, override_settings(ELASTICSEARCH_URL=None):
+        for name, value in DEMO_PASSWORDS.items():
+            patch.setenv(name, value)
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+        call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(scope="module")
+def demo_content_of_the_module(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for a test module inside a transaction that is rolled back after the
+    module's last test. Each test runs in a savepoint within it (what Django's TestCase.setUpTestData does),
+    so what one test changes never reaches the next, and loading it (seconds) is paid once per module."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            restore_migration_data()  # a transactional test before this module may have emptied the database
+            load_demo_content()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_content(demo_content_of_the_module, db, monkeypatch):
+    for name, value in DEMO_PASSWORDS.items():
+        monkeypatch.setenv(name, value)
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def committed_demo_content(transactional_db):
+    """The demo content for a transactional test (a live server, another process reads it)."""
+    return load_demo_content()
 
 
 @pytest.fixture(autouse=True)
@@ -66,8 +107,11 @@ def data_of_the_migrations(request):
     if "db" not in request.fixturenames or transactional:
         return
     request.getfixturevalue("db")
+    restore_migration_data()
+
+
+def restore_migration_data():
     from django.db import connection
-    from wagtail.models import Site
 
     serialized = getattr(connection, "_test_serialized_contents", None)
     if serialized and not Site.objects.exists():

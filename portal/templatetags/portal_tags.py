@@ -5,6 +5,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from portal.i18n import active_language_code
+from portal.listings import LANGUAGE_PARAM, PAGE_PARAM
 from portal.models import AudiencePage, FooterLink, SiteSettings
 
 register = template.Library()
@@ -114,10 +115,10 @@ def download_selection(context, export_name):
     """Links to download an overview's current selection (all pages of it) from the open-data exports."""
     request = context["request"]
     query = request.GET.copy()
-    query.pop("pagina", None)
+    query.pop(PAGE_PARAM, None)
     language = active_language_code()
     if language != "nl":
-        query["taal"] = language
+        query[LANGUAGE_PARAM] = language
     suffix = f"?{query.urlencode()}" if query else ""
     return {
         "csv_url": reverse(f"api:{export_name}-csv") + suffix,

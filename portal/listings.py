@@ -1,0 +1,457 @@
+"""Listings: each content type's overview declared once.
+
+A `Listing` names the model, its facets, its order and its fields. That one declaration drives the
+overview page's filters and counts (`ListingFilter`), the open-data API's parameters, representations,
+OpenAPI description and exports (the api app), the search page's facet labels (the search app, through
+the shared facets) and what theme and audience pages gather (`gathered`). Content apps declare their
+listings in their own `listings.py`; this module imports none of them: they register themselves when
+their app is ready, and `portal.checks` verifies every declaration when Django starts.
+
+Unknown or malformed filter values are ignored and reported, never an error: a shared link keeps
+working after a value is renamed. Values within one facet widen the result (OR); different facets
+narrow it (AND).
+"""
+
+import dataclasses
+from collections.abc import Callable
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from taggit.models import Tag
+
+from .i18n import in_locale
+from .numbers import parse_int
+
+PAGE_PARAM = "pagina"
+PAGE_SIZE_PARAM = "per_pagina"
+LANGUAGE_PARAM = "taal"  # the open-data API (the pages themselves have their language in the path)
+MAX_VALUES_PER_FACET = 20
+MAX_VALUE_LENGTH = 100
+MAX_REPORTED_IGNORED = 10
+
+STRING = {"type": "string"}
+NULLABLE_STRING = {"type": "string", "nullable": True}
+SLUGS = {"type": "array", "items": STRING}
+DATE_TIME = {"type": "string", "format": "date-time", "nullable": True}
+
+
+# Facets: the vocabulary of the filters.
+
+
+@dataclasses.dataclass(frozen=True)
+class Facet:
+    """One filter: its URL parameter (Dutch, what visitors share), label, and the lookup holding the value.
+
+    `options(live)` lists (value, label) for an overview of the live pages `live`; `labels(values)` labels
+    those of `values` that exist (the search page's facets). `description` is for the API's documentation.
+    """
+
+    param: str
+    label: str
+    lookup: str
+    description: str
+
+    @property
+    def schema(self):
+        return STRING
+
+    def options(self, live):
+        raise NotImplementedError
+
+    def labels(self, values):
+        raise NotImplementedError
+
+    def on(self, lookup):
+        """The same vocabulary held by another field (a page with one theme rather than several)."""
+        return dataclasses.replace(self, lookup=lookup)
+
+    def through(self, relation):
+        """The same vocabulary on a related object (a case study's municipality's province)."""
+        return dataclasses.replace(self, lookup=f"{relation}__{self.lookup}")
+
+
+@dataclasses.dataclass(frozen=True)
+class TermFacet(Facet):
+    """A taxonomy term by slug (theme, audience, domain, provider)."""
+
+    model: type = None
+    key: str = "slug"
+
+    @property
+    def relation(self):
+        """The page's field that points at the term: what theme and audience pages gather through."""
+        return self.lookup.rsplit("__", 1)[0]
+
+    def _label(self, term):
+        return str(getattr(term, "display_name", term))
+
+    def options(self, live):
+        return [(str(getattr(term, self.key)), self._label(term)) for term in self.model.objects.all()]
+
+    def labels(self, values):
+        terms = self.model.objects.filter(**{f"{self.key}__in": [str(value) for value in values]})
+        return {str(getattr(term, self.key)): self._label(term) for term in terms}
+
+
+@dataclasses.dataclass(frozen=True)
+class ChoiceFacet(Facet):
+    """A fixed list of (value, label) pairs, such as a model field's choices."""
+
+    choices: tuple = ()
+
+    @property
+    def schema(self):
+        return {"type": "string", "enum": [str(value) for value, _label in self.choices]}
+
+    def options(self, live):
+        return [(str(value), str(label)) for value, label in self.choices]
+
+    def labels(self, values):
+        known = dict(self.options(None))
+        return {str(value): known[str(value)] for value in values if str(value) in known}
+
+
+@dataclasses.dataclass(frozen=True)
+class TagFacet(Facet):
+    """The tags the live pages carry, by slug."""
+
+    def options(self, live):
+        tags = Tag.objects.filter(pk__in=live.values(self.lookup.rsplit("__", 1)[0])).order_by("name")
+        return list(tags.values_list("slug", "name"))
+
+    def labels(self, values):
+        return dict(Tag.objects.filter(slug__in=[str(value) for value in values]).values_list("slug", "name"))
+
+
+@dataclasses.dataclass(frozen=True)
+class ValueFacet(Facet):
+    """The distinct values the live pages have (a start year, a safety region), newest or first first."""
+
+    label_lookup: str = ""
+    descending: bool = False
+
+    def options(self, live):
+        label_lookup = self.label_lookup or self.lookup
+        rows = (
+            live.exclude(**{f"{self.lookup}__isnull": True})
+            .order_by(("-" if self.descending else "") + self.lookup)
+            .values_list(self.lookup, label_lookup)
+            .distinct()
+        )
+        return [(str(value), str(label or value)) for value, label in rows if value != ""]
+
+    def through(self, relation):
+        facet = super().through(relation)
+        return dataclasses.replace(facet, label_lookup=f"{relation}__{self.label_lookup}" if self.label_lookup else "")
+
+    def labels(self, values):
+        return {str(value): str(value) for value in values}
+
+
+# Fields: what the API, its description and the exports say about one item.
+
+
+@dataclasses.dataclass(frozen=True)
+class Field:
+    """One property of an item in the API: its name, OpenAPI schema and how to read it from a page.
+
+    `columns` are its CSV columns: ("",) is the field itself, () leaves it out of the export, and names
+    such as ("cbs_code", "name") export those parts of a nested object.
+    """
+
+    name: str
+    schema: dict
+    read: Callable
+    columns: tuple = ("",)
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def attribute(name, schema, columns=("",), convert=None):
+    def read(item, request):
+        value = getattr(item, name)
+        return convert(value) if convert else value
+
+    return Field(name, schema, read, columns)
+
+
+def choice(name, choices):
+    return attribute(name, {"type": "string", "enum": [str(value) for value, _label in choices]})
+
+
+def term_slugs(name):
+    return Field(name, SLUGS, lambda item, request: [term.slug for term in getattr(item, name).all()])
+
+
+def tag_slugs():
+    return Field("tags", SLUGS, lambda item, request: sorted(tag.slug for tag in item.tags.all()))
+
+
+def nested(name, fields, columns=()):
+    properties = {field.name: field.schema for field in fields}
+    return Field(
+        name,
+        openapi_object(properties),
+        lambda item, request: {field.name: field.read(getattr(item, name), request) for field in fields},
+        columns,
+    )
+
+
+def openapi_object(properties, required=None):
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties) if required is None else required,
+        "additionalProperties": False,
+    }
+
+
+PAGE_FIELDS = (
+    Field(
+        "id",
+        {"type": "integer", "description": "Stable id of the page (the same for its whole life)."},
+        lambda page, request: page.pk,
+    ),
+    attribute("title", STRING),
+    Field("url", {"type": "string", "format": "uri"}, lambda page, request: page.get_full_url(request)),
+    Field(
+        "language",
+        {"type": "string", "enum": ["nl", "en"]},
+        lambda page, request: page.locale.language_code,
+    ),
+    Field(
+        "translation_key",
+        {"type": "string", "format": "uuid", "description": "Shared by a page and its translations."},
+        lambda page, request: str(page.translation_key),
+        columns=(),
+    ),
+    attribute("intro", STRING),
+    attribute("first_published_at", DATE_TIME, convert=_iso),
+    attribute("last_published_at", DATE_TIME, convert=_iso),
+)
+
+
+# Listings.
+
+
+_REGISTRY = {}
+
+
+@dataclasses.dataclass(frozen=True)
+class Listing:
+    """A content type's overview: which pages, filtered by which facets, in which order, with which fields.
+
+    `name` is the API's resource name; `schema_name` its item in the OpenAPI description; `gathered_as`
+    the context name under which theme and audience pages list these pages (empty: they do not).
+    """
+
+    name: str
+    schema_name: str
+    model: type
+    facets: tuple
+    order: tuple
+    fields: tuple = ()
+    select_related: tuple = ()
+    prefetch_related: tuple = ()
+    page_size: int = 12
+    filter_class: type = None
+    gathered_as: str = ""
+    in_api: bool = True
+
+    @property
+    def is_pages(self):
+        return hasattr(self.model.objects, "live")
+
+    def live(self):
+        """What may be listed: published, public pages (or every row of reference data)."""
+        return self.model.objects.live().public() if self.is_pages else self.model.objects.all()
+
+    def filter(self, query_dict, count_options=True):
+        return (self.filter_class or ListingFilter)(self, query_dict, count_options=count_options)
+
+    def facet(self, param):
+        return next(facet for facet in self.facets if facet.param == param)
+
+    def represent(self, item, request):
+        return {field.name: field.read(item, request) for field in self.fields}
+
+    @property
+    def csv_columns(self):
+        return tuple(f"{field.name}.{part}" if part else field.name for field in self.fields for part in field.columns)
+
+    @property
+    def schema(self):
+        return openapi_object({field.name: field.schema for field in self.fields})
+
+    def term_facet(self, model):
+        """The facet through which these pages point at terms of `model` (Theme, Audience), if any."""
+        return next((f for f in self.facets if isinstance(f, TermFacet) and f.model is model), None)
+
+
+def register(listing):
+    """Declare a listing to the portal (overview pages, the API, theme pages find it by name); returns it."""
+    _REGISTRY[listing.name] = listing
+    return listing
+
+
+def registered():
+    """Every declared listing, in the order the apps declared them."""
+    return list(_REGISTRY.values())
+
+
+def get(name):
+    """A declared listing by name; a KeyError names the listing that does not exist."""
+    return _REGISTRY[name]
+
+
+def gathered(terms, locale_id, limit):
+    """The live pages of every listing that points at these terms (themes, audiences), per listing.
+
+    A page with two of the terms is listed once; each page once, in the language asked for (see
+    portal.i18n.in_locale). A relation that is wrong raises: theme pages never empty silently.
+    """
+    terms = list(terms)
+    result = {}
+    for listing in registered():
+        if not listing.gathered_as or not terms:
+            continue
+        facet = listing.term_facet(type(terms[0]))
+        if facet is None:
+            continue
+        matching = listing.live().filter(**{f"{facet.relation}__in": terms}).values("pk")
+        pages = in_locale(listing.model.objects.filter(pk__in=matching), locale_id)
+        result[listing.gathered_as] = pages.select_related("locale").order_by(*listing.order)[:limit]
+    return result
+
+
+# Filtering an overview.
+
+
+@dataclasses.dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int = 0
+    selected: bool = False
+
+
+@dataclasses.dataclass
+class FacetChoices:
+    """A facet as an overview shows it: its options with counts and what is chosen."""
+
+    facet: Facet
+    options: list
+
+    @property
+    def param(self):
+        return self.facet.param
+
+    @property
+    def label(self):
+        return self.facet.label
+
+    @property
+    def selected_options(self):
+        return [option for option in self.options if option.selected]
+
+
+def parse_selection(query_dict, facets, known_values):
+    """Split the URL's values into known selections per facet and ignored values."""
+    selection, ignored = {}, []
+    for facet in facets:
+        known = known_values[facet.param]
+        for position, raw in enumerate(query_dict.getlist(facet.param)):
+            value = raw.strip()
+            if position >= MAX_VALUES_PER_FACET or len(value) > MAX_VALUE_LENGTH or value not in known:
+                if value and (facet.label, value[:40]) not in ignored and len(ignored) < MAX_REPORTED_IGNORED:
+                    ignored.append((facet.label, value[:40]))
+                continue
+            if value not in selection.get(facet.param, ()):
+                selection.setdefault(facet.param, []).append(value)
+    return selection, ignored
+
+
+def apply_selection(queryset, facets, selection, skip=None):
+    for facet in facets:
+        values = selection.get(facet.param)
+        if not values or facet.param == skip:
+            continue
+        # A subquery, so that many-to-many lookups never duplicate rows.
+        matching = queryset.model.objects.filter(**{f"{facet.lookup}__in": values}).values("pk")
+        queryset = queryset.filter(pk__in=matching)
+    return queryset
+
+
+class ListingFilter:
+    """A listing filtered by the URL: selection, counts per option, results in the listing's order, pages.
+
+    Subclasses may narrow the pages beyond the facets (`narrow`, such as 'municipalities like mine').
+    """
+
+    def __init__(self, listing, query_dict, count_options=True):
+        self.listing = listing
+        self.query_dict = query_dict
+        live = listing.live()
+        self.facets = [
+            FacetChoices(facet, [FacetOption(*pair) for pair in facet.options(live)]) for facet in listing.facets
+        ]
+        known = {choices.param: {option.value for option in choices.options} for choices in self.facets}
+        self.selection, self.ignored = parse_selection(query_dict, listing.facets, known)
+        self.base = self.narrow(in_locale(live) if listing.is_pages else live)
+        if count_options:  # exports and the API need the results only
+            self._count_options()
+
+    def narrow(self, queryset):
+        return queryset
+
+    def _count_options(self):
+        # Each facet counts with the other facets applied, so a visitor sees what choosing a value
+        # would give (one query per facet, however much content there is).
+        for choices in self.facets:
+            facet = choices.facet
+            scoped = apply_selection(self.base, self.listing.facets, self.selection, skip=facet.param)
+            rows = (
+                scoped.order_by()
+                .values_list(facet.lookup)
+                .annotate(n=Count("pk", distinct=True))
+                .values_list(facet.lookup, "n")
+            )
+            counts = {str(value): n for value, n in rows}  # URL values are strings; some fields are not
+            chosen = set(self.selection.get(facet.param, ()))
+            for option in choices.options:
+                option.count = counts.get(option.value, 0)
+                option.selected = option.value in chosen
+
+    @property
+    def results(self):
+        listing = self.listing
+        return (
+            apply_selection(self.base, listing.facets, self.selection)
+            .select_related(*listing.select_related)
+            .prefetch_related(*listing.prefetch_related)
+            .order_by(*listing.order)
+        )
+
+    @property
+    def page(self):
+        # Django's paginator reads '٣' as 3; only ASCII digits count, anything else is the first page.
+        number = parse_int(self.query_dict.get(PAGE_PARAM, ""), 1)
+        return Paginator(self.results, self.listing.page_size).get_page(number)
+
+    @property
+    def is_filtered(self):
+        return bool(self.selection)
+
+
+class ListingIndexMixin:
+    """An overview page of one listing (`listing_name`): its filter and first page in the context."""
+
+    listing_name = ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing_filter = get(self.listing_name).filter(request.GET)
+        context.update({"filter": listing_filter, "page_obj": listing_filter.page})
+        return context

@@ -1,0 +1,130 @@
+"""One declaration per listing: the overview, the API, its description and exports, search and theme pages
+all read it. A facet added to a listing shows up everywhere without touching anything else."""
+
+import dataclasses
+
+import pytest
+from django.core.management import call_command
+from django.http import QueryDict
+
+from api.openapi import openapi_document
+from knowledge.listings import CASE_STUDIES, GUIDANCE
+from knowledge.models import Municipality
+from portal import checks, listings
+from portal.facets import THEMES
+from portal.listings import ChoiceFacet, attribute
+from portal.models import Theme
+from search import service
+
+from .factories import CaseStudyIndexPageFactory, CaseStudyPageFactory, ThemePageFactory
+
+pytestmark = pytest.mark.django_db
+
+ARCHIVED = ChoiceFacet(
+    "gearchiveerd", "Gearchiveerd", "archived", "Archived", choices=(("True", "ja"), ("False", "nee"))
+)
+
+
+@pytest.fixture
+def case_studies(home_page):
+    call_command("import_municipalities", stdout=open("/dev/null", "w"))
+    index = CaseStudyIndexPageFactory(parent=home_page)
+    old = CaseStudyPageFactory(parent=index, title="Oude aanpak")
+    old.archived = True
+    old.save_revision().publish()
+    CaseStudyPageFactory(parent=index, title="Lopende aanpak")
+    return index
+
+
+@pytest.fixture
+def with_archive_facet(monkeypatch):
+    """Case studies with one facet more, declared in their listing only (what the README's example does)."""
+    extended = dataclasses.replace(
+        CASE_STUDIES,
+        facets=CASE_STUDIES.facets + (ARCHIVED,),
+        fields=CASE_STUDIES.fields + (attribute("is_example", {"type": "boolean"}),),
+    )
+    monkeypatch.setitem(listings._REGISTRY, CASE_STUDIES.name, extended)
+    return extended
+
+
+def test_a_facet_declared_in_the_listing_filters_and_counts_the_overview(case_studies, with_archive_facet, client):
+    html = client.get(case_studies.url + "?gearchiveerd=True").content.decode()
+    assert "<legend>Gearchiveerd</legend>" in html
+    assert 'name="gearchiveerd" value="True" checked' in html
+    assert "Oude aanpak" in html and "Lopende aanpak" not in html
+    counts = {
+        o.value: o.count
+        for f in with_archive_facet.filter(QueryDict("")).facets
+        for o in f.options
+        if f.param == "gearchiveerd"
+    }
+    assert counts == {"True": 1, "False": 1}
+
+
+def test_a_facet_declared_in_the_listing_filters_the_api_and_its_exports(case_studies, with_archive_facet, client):
+    listed = client.get("/api/v1/case-studies/?gearchiveerd=False").json()
+    assert [item["title"] for item in listed["results"]] == ["Lopende aanpak"]
+    assert "is_example" in listed["results"][0]
+    exported = b"".join(client.get("/api/v1/case-studies.csv?gearchiveerd=True").streaming_content).decode("utf-8-sig")
+    header, *rows = exported.splitlines()
+    assert header.endswith(";is_example") and len(rows) == 1 and "Oude aanpak" in rows[0]
+
+
+def test_a_facet_declared_in_the_listing_is_in_the_openapi_description(with_archive_facet):
+    document = openapi_document("http://localhost/api/v1")
+    for path in ("/case-studies/", "/case-studies.csv", "/case-studies.json"):
+        assert "gearchiveerd" in [p["name"] for p in document["paths"][path]["get"]["parameters"]]
+    assert "is_example" in document["components"]["schemas"]["CaseStudy"]["properties"]
+
+
+def test_the_api_description_lists_exactly_each_listings_facets():
+    document = openapi_document("http://localhost/api/v1")
+    for listing in listings.registered():
+        if not (listing.in_api and listing.is_pages):
+            continue
+        parameters = [p["name"] for p in document["paths"][f"/{listing.name}/"]["get"]["parameters"]]
+        facets = [facet.param for facet in listing.facets]
+        assert [name for name in parameters if name in facets] == facets
+        assert set(document["components"]["schemas"][listing.schema_name]["properties"]) == {
+            field.name for field in listing.fields
+        }
+
+
+def test_the_search_page_labels_its_facets_with_the_listings_vocabulary(case_studies):
+    theme = Theme.objects.get(slug="polarisatie")
+    assert service.facet_labels("themes", ["polarisatie", "bestaat-niet"]) == {"polarisatie": theme.display_name}
+    assert service.PARAM_FOR_FACET["themes"] == THEMES.param
+    amersfoort = Municipality.objects.get(cbs_code="GM0307")
+    assert service.facet_labels("municipality", ["GM0307"]) == {"GM0307": amersfoort.name}
+    assert service.facet_labels("evidence_level", ["effectief", "x"]) == {"effectief": "Effectief volgens onderzoek"}
+
+
+def test_theme_pages_gather_through_the_declared_relations(case_studies, home_page, client):
+    theme = Theme.objects.get(slug="inclusie")
+    theme_page = ThemePageFactory(parent=home_page, theme=theme, slug="inclusie-pagina")
+    for page in case_studies.get_children().specific():
+        page.themes.set([theme])
+        page.save_revision().publish()
+    html = client.get(theme_page.url).content.decode()
+    assert "Oude aanpak" in html and "Lopende aanpak" in html
+
+
+def test_a_wrong_relation_fails_loudly_instead_of_emptying_theme_pages(monkeypatch, case_studies, home_page):
+    broken = dataclasses.replace(GUIDANCE, facets=(THEMES.on("subjects__slug"),))
+    monkeypatch.setitem(listings._REGISTRY, GUIDANCE.name, broken)
+    errors = checks.check_listings()
+    assert [error.id for error in errors] == ["portal.E001"] and "subjects__slug" in errors[0].msg
+    with pytest.raises(Exception, match="subjects"):
+        list(listings.gathered([Theme.objects.first()], home_page.locale_id, 12)["guidance_items"])
+
+
+def test_an_order_or_overview_naming_nothing_is_refused_at_start(monkeypatch):
+    monkeypatch.setitem(listings._REGISTRY, GUIDANCE.name, dataclasses.replace(GUIDANCE, order=("popularity",)))
+    assert [error.id for error in checks.check_listings()] == ["portal.E002"]
+    monkeypatch.delitem(listings._REGISTRY, GUIDANCE.name)
+    assert "portal.E003" in [error.id for error in checks.check_listings()]
+
+
+def test_the_declarations_as_committed_pass_the_check():
+    assert checks.check_listings() == []
