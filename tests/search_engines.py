@@ -6,8 +6,10 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -98,3 +100,68 @@ class OwnNode:
     def remove(self):
         self.stop()
         shutil.rmtree(self.base, ignore_errors=True)
+
+
+class CuttableProxy:
+    """A TCP proxy in front of the configured node that can cut the line and restore it: for the portal, the
+    node goes away (connections refused, open ones dropped) and comes back, without restarting a JVM."""
+
+    def __init__(self, target_url):
+        target = urlsplit(target_url)
+        self.target = (target.hostname, target.port)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.connections = []
+        self.listener = None
+        self.restore()
+
+    def restore(self):
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(64)
+        self.listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def cut(self):
+        # shutdown() first: close() alone leaves a thread blocked in accept() listening on Linux.
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.listener.close()
+        for connection in self.connections:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            connection.close()
+        self.connections.clear()
+
+    def _accept(self, listener):
+        while True:
+            try:
+                client, _address = listener.accept()
+            except OSError:
+                return  # cut
+            try:
+                upstream = socket.create_connection(self.target)
+            except OSError:
+                client.close()
+                continue
+            self.connections += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            try:
+                sink.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass
