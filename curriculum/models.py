@@ -60,6 +60,7 @@ class CurriculumIndexPage(ListingIndexMixin, BasePage):
 
     listing_name = "modules"
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
     subpage_types = ["curriculum.ModulePage"]
     max_count = 1
 

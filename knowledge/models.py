@@ -176,6 +176,7 @@ class Domain(TaxonomyTerm):
 
 class EventIndexPage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
     subpage_types = ["knowledge.EventPage"]
 
     class Meta:
@@ -255,6 +256,7 @@ class EventSessionPage(BasePage):
 
 class EzineIndexPage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
     subpage_types = ["knowledge.EzineIssuePage"]
 
     class Meta:
@@ -308,6 +310,7 @@ class CaseStudyIndexPage(ListingIndexMixin, BasePage):
 
     listing_name = "case-studies"
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
     subpage_types = ["knowledge.CaseStudyPage"]
     max_count = 1
 
@@ -521,6 +524,7 @@ class GuidanceIndexPage(ListingIndexMixin, BasePage):
 
     listing_name = "guidance"
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
     subpage_types = ["knowledge.GuidancePage"]
     max_count = 1
 

@@ -186,6 +186,7 @@ class NeedsSurveyPage(RoutablePageMixin, BasePage):
     """The survey on the site: the open round to fill in, and a summary of each closed round."""
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
 

@@ -15,12 +15,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Site
 
-# username, environment variable with its password, superuser?, groups
+# username, environment variable with its password, groups (the roles of the README; no superusers: a
+# demo shows what the roles may do, and `manage.py createsuperuser` is there for operators)
 DEMO_ACCOUNTS = [
-    ("redacteur", "DEMO_EDITOR_PASSWORD", True, []),
-    ("trainer", "DEMO_TRAINER_PASSWORD", False, ["Trainer"]),
+    ("redacteur", "DEMO_EDITOR_PASSWORD", ["Eindredacteur"]),
+    ("trainer", "DEMO_TRAINER_PASSWORD", ["Trainer"]),
     # Linked to Amersfoort by the knowledge demo: answers the needs survey, reads staff-only content.
-    ("medewerker", "DEMO_STAFF_PASSWORD", False, ["Gemeentelijk medewerker"]),
+    ("medewerker", "DEMO_STAFF_PASSWORD", ["Gemeentelijk medewerker"]),
 ]
 
 
@@ -66,7 +67,7 @@ def get_home_page():
     return site.root_page.specific
 
 
-def ensure_demo_account(report, username, password_variable, superuser, groups):
+def ensure_demo_account(report, username, password_variable, groups):
     """A demo account; its password comes from the environment or is generated and shown once."""
     from django.contrib.auth.models import Group
 
@@ -75,11 +76,9 @@ def ensure_demo_account(report, username, password_variable, superuser, groups):
     user = User.objects.filter(username=username).first()
     if user is None:
         password = wanted_password or secrets.token_urlsafe(12)
-        create = User.objects.create_superuser if superuser else User.objects.create_user
-        user = create(
+        user = User.objects.create_user(
             username, email=f"{username}@example.org", password=password, first_name="Demo", last_name=username.title()
         )
-        user.groups.add(*Group.objects.filter(name__in=groups))
         source = f"from {password_variable}" if wanted_password else "generated; shown only this once"
         report(f"Demo account: username '{username}', password '{password}' ({source}).")
     elif wanted_password and not user.check_password(wanted_password):
@@ -91,6 +90,10 @@ def ensure_demo_account(report, username, password_variable, superuser, groups):
             f"Demo account: username '{username}' (password printed when it was created; "
             f"set a new one with {password_variable}=... make run)."
         )
+    # Also for an account an older demo created as a superuser: its role, nothing more.
+    if user.is_superuser:
+        User.objects.filter(pk=user.pk).update(is_superuser=False, is_staff=False)
+    user.groups.add(*Group.objects.filter(name__in=groups))
     return user
 
 

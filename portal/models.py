@@ -108,6 +108,7 @@ class StandardPage(BasePage):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["portal.HomePage", "portal.StandardPage"]
 
     class Meta:
         verbose_name = _("standaardpagina")
@@ -141,6 +142,7 @@ class ThemePage(GatheredContentMixin, BasePage):
     content_panels = Page.content_panels + [FieldPanel("theme"), FieldPanel("intro"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     parent_page_types = ["portal.HomePage"]
+    subpage_types = []  # it gathers its pages; they live in their own sections
 
     class Meta:
         verbose_name = _("themapagina")
@@ -175,6 +177,7 @@ class AudiencePage(GatheredContentMixin, BasePage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     parent_page_types = ["portal.HomePage"]
+    subpage_types = []  # it gathers its pages; they live in their own sections
 
     class Meta:
         verbose_name = _("doelgroeppagina")

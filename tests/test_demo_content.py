@@ -104,8 +104,25 @@ def test_demo_passwords_come_from_the_environment(demo_content, client):
     assert client.login(request=HttpRequest(), username="redacteur", password="demo-editor-test-password")
     assert client.get("/admin/").status_code == 200
     client.logout()
+    assert client.login(request=HttpRequest(), username="medewerker", password="demo-staff-test-password")
+    assert client.get("/admin/").status_code == 302  # municipal staff have no admin
+    client.logout()
     assert client.login(request=HttpRequest(), username="trainer", password="demo-trainer-test-password")
     assert client.get("/leerlijnen/mijn/").status_code == 200
+
+
+def test_demo_accounts_hold_the_roles_of_the_readme_and_nothing_more(demo_content):
+    roles = {
+        user.username: (user.is_superuser, user.is_staff, sorted(user.groups.values_list("name", flat=True)))
+        for user in get_user_model().objects.filter(username__in=["redacteur", "trainer", "medewerker"])
+    }
+    assert roles == {
+        "redacteur": (False, False, ["Eindredacteur"]),
+        "trainer": (False, False, ["Trainer"]),
+        "medewerker": (False, False, ["Gemeentelijk medewerker"]),
+    }
+    editor = get_user_model().objects.get(username="redacteur")
+    assert editor.has_perm("wagtailadmin.access_admin") and not editor.has_perm("auth.add_user")
 
 
 def test_demo_has_english_pages_of_every_type_and_the_way_in_by_audience(demo_content, client):
