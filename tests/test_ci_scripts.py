@@ -4,6 +4,9 @@ import pytest
 
 from tests.search_engines import OwnNode, needs_node_tools
 
+# Independent of the database: CI runs it in the SQLite pass only.
+pytestmark = pytest.mark.once
+
 
 @pytest.mark.slow
 @needs_node_tools

@@ -5,6 +5,9 @@ from django.test import RequestFactory
 
 from portal.client import client_address
 
+# Independent of the database: CI runs it in the SQLite pass only.
+pytestmark = pytest.mark.once
+
 
 def request_from(peer, forwarded=None):
     extra = {"REMOTE_ADDR": peer}

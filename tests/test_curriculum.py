@@ -13,6 +13,7 @@ from curriculum.models import ModulePage, ModuleSession
 from curriculum.prerequisites import find_prerequisite_cycle
 from portal.models import Audience, Theme
 
+from .bulk import bulk_child_pages
 from .factories import ModulePageFactory, ProviderFactory
 
 pytestmark = pytest.mark.django_db
@@ -176,17 +177,27 @@ def test_filter_state_lives_in_the_url(curriculum, client):
 
 
 def grow_to(curriculum, total):
+    """Ten modules as editors make them, then (in bulk) as many more as the test asks for."""
     providers = [ProviderFactory(slug=f"p{n}") for n in range(3)]
     themes = list(Theme.objects.all())
     audiences = list(Audience.objects.all())
     existing = ModulePage.objects.count()
-    for n in range(existing, total):
-        ModulePageFactory(
-            parent=curriculum,
-            provider=providers[n % 3],
-            themes=themes[n % 4 : n % 4 + 2],
-            audiences=audiences[n % 6 : n % 6 + 2],
-        )
+    if total <= 10:
+        for n in range(existing, total):
+            ModulePageFactory(
+                parent=curriculum,
+                provider=providers[n % 3],
+                themes=themes[n % 4 : n % 4 + 2],
+                audiences=audiences[n % 6 : n % 6 + 2],
+            )
+        return
+    bulk_child_pages(
+        curriculum,
+        ModulePage,
+        total - existing,
+        fields=lambda n: {"provider": providers[n % 3], "level": "basis", "format": "training", "duration_minutes": 90},
+        relations=lambda n: {"themes": themes[n % 4 : n % 4 + 2], "audiences": audiences[n % 6 : n % 6 + 2]},
+    )
 
 
 def test_overview_queries_stay_constant_from_10_to_500_modules(curriculum, client, django_assert_max_num_queries):

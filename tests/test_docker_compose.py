@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+# Independent of the database: CI runs it in the SQLite pass only.
+pytestmark = pytest.mark.once
+
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 REQUIRED_ENV = {"SECRET_KEY": "x" * 60, "POSTGRES_PASSWORD": "compose-test-password"}

@@ -17,6 +17,7 @@ from knowledge.municipality_import import parse_municipalities
 from portal.models import Theme
 from portal.tags import merge_tags, tagged_pages
 
+from .bulk import bulk_child_pages
 from .factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -218,16 +219,35 @@ def test_drafts_and_private_case_studies_stay_out(index, municipalities, client)
 
 
 def grow_to(index, municipalities, total):
+    """Ten case studies as editors make them, then (in bulk) as many more as the test asks for."""
     codes = list(municipalities)
     themes = list(Theme.objects.all())
-    for n in range(CaseStudyPage.objects.count(), total):
-        CaseStudyPageFactory(
-            parent=index,
-            municipality=municipalities[codes[n % len(codes)]],
-            themes=themes[n % 4 : n % 4 + 2],
-            tags=[f"trefwoord-{n % 7}"],
-            start_year=2015 + n % 10,
-        )
+    existing = CaseStudyPage.objects.count()
+    if total <= 10:
+        for n in range(existing, total):
+            CaseStudyPageFactory(
+                parent=index,
+                municipality=municipalities[codes[n % len(codes)]],
+                themes=themes[n % 4 : n % 4 + 2],
+                tags=[f"trefwoord-{n % 7}"],
+                start_year=2015 + n % 10,
+            )
+        return
+    tags = [Tag.objects.get_or_create(name=f"trefwoord-{n}", slug=f"trefwoord-{n}")[0] for n in range(7)]
+    bulk_child_pages(
+        index,
+        CaseStudyPage,
+        total - existing,
+        fields=lambda n: {
+            "municipality": municipalities[codes[n % len(codes)]],
+            "start_year": 2015 + n % 10,
+            "challenge": "<p>De opgave.</p>",
+            "approach": "<p>De aanpak.</p>",
+            "evidence_level": "beschreven",
+        },
+        relations=lambda n: {"themes": themes[n % 4 : n % 4 + 2]},
+        tags=lambda n: [tags[n % 7]],
+    )
 
 
 def test_overview_queries_stay_constant_from_10_to_500(index, municipalities, client, django_assert_max_num_queries):

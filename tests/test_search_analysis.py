@@ -4,6 +4,9 @@ import pytest
 
 from search import text
 
+# Independent of the database: CI runs it in the SQLite pass only.
+pytestmark = pytest.mark.once
+
 
 def same(first, second):
     return text.term(first) == text.term(second)

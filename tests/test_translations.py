@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# Independent of the database: CI runs it in the SQLite pass only.
+pytestmark = pytest.mark.once
+
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
 COMPILED = CATALOGUE.with_suffix(".mo")
