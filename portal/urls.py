@@ -6,9 +6,7 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents.views import serve as serve_documents
 
-from knowledge import views as knowledge_views
 from portal import two_factor
 from portal import views as portal_views
 from portal.sitemaps import AllLanguagesSitemap
@@ -28,16 +26,9 @@ urlpatterns = [
     path("admin/tweestapsverificatie/controle/", two_factor.verify, name="two_factor_verify"),
     path("admin/tweestapsverificatie/koppelen/<str:token>/", two_factor.enrol, name="two_factor_enrol"),
     path("admin/", include(wagtailadmin_urls)),
-    # Wagtail's document URLs, with ids in ASCII digits (its own pattern takes any Unicode digit) and the
-    # download view that keeps unpublished submissions from opening inline.
-    path(
-        "documents/<id:document_id>/<path:document_filename>", knowledge_views.serve_document, name="wagtaildocs_serve"
-    ),
-    path(
-        "documents/authenticate_with_password/<id:restriction_id>/",
-        serve_documents.authenticate_with_password,
-        name="wagtaildocs_authenticate_with_password",
-    ),
+    # Wagtail's document URLs, with ids in ASCII digits and the download view that keeps unpublished
+    # submissions from opening inline (knowledge.document_urls).
+    path("documents/", include("knowledge.document_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -26,14 +26,14 @@ def test_suggestions_past_the_limit_answer_429_in_json(client, settings):
     assert response.json() == {"suggestions": [], "error": "too many requests"}
 
 
-def test_search_answers_when_its_log_cannot_be_written(client, monkeypatch, curriculum):
+def test_search_answers_when_its_log_cannot_be_written(client, monkeypatch, curriculum, publish):
     # Under load SQLite may refuse a write ("database is locked"); the visitor's search must not fail for a count.
     from django.db import OperationalError
     from wagtail.contrib.search_promotions.models import Query
 
     from tests.factories import ModulePageFactory
 
-    ModulePageFactory(parent=curriculum, title="Polarisatie in de wijk")
+    publish(ModulePageFactory(parent=curriculum, title="Polarisatie in de wijk"))
 
     def locked(*args, **kwargs):
         raise OperationalError("database is locked")
@@ -41,5 +41,6 @@ def test_search_answers_when_its_log_cannot_be_written(client, monkeypatch, curr
     monkeypatch.setattr(Query, "get", locked)
     response = client.get("/zoeken/", {"q": "polarisatie"})
     assert response.status_code == 200
-    assert "Polarisatie in de wijk" in response.content.decode()  # the results, not an apology
+    html = response.content.decode()
+    assert "1 resultaat voor" in html and "Polarisatie</mark> in de wijk" in html  # the results, not an apology
     assert not Query.objects.exists()
