@@ -16,7 +16,7 @@ from portal.listings import (
 
 from .resources import MUNICIPALITIES, UPDATED_SINCE_PARAM, page_listings
 
-FILTER_NOTE = " Several values: any of them. Unknown values are ignored and listed under `ignored`."
+FILTER_NOTE = " Several values: any of them. Unknown values are ignored"
 
 
 def _ref(name):
@@ -52,9 +52,10 @@ def _query(name, description, schema=None, repeatable=False):
     }
 
 
-def _filters(listing):
+def _filters(listing, reported=True):
     # Values are described as strings: an unknown value is ignored (and reported), not refused.
-    return [_query(facet.param, facet.description + "." + FILTER_NOTE, repeatable=True) for facet in listing.facets]
+    note = FILTER_NOTE + (" and listed under `ignored`." if reported else ".")
+    return [_query(facet.param, facet.description + "." + note, repeatable=True) for facet in listing.facets]
 
 
 LANGUAGE = _query(
@@ -145,7 +146,7 @@ def openapi_document(server_url):
     paths[f"/{MUNICIPALITIES}/"] = {
         "get": {
             "operationId": f"list_{MUNICIPALITIES}",
-            "parameters": COMMON + _filters(municipalities),
+            "parameters": COMMON + _filters(municipalities, reported=False),
             "responses": _responses(_list_schema(municipalities.schema_name), not_found=True),
         }
     }

@@ -7,7 +7,11 @@ from urllib.parse import quote
 import pytest
 from django.apps import apps
 
+from api.resources import UPDATED_SINCE_PARAM
+from knowledge.listings import LIKE_MINE_PARAM
+from portal import listings
 from portal.numbers import parse_int
+from search import service
 from tests.browser.site_pages import public_page_urls
 
 pytestmark = pytest.mark.django_db
@@ -47,31 +51,13 @@ PAYLOADS = [
     "+1",
     "1_000",
 ]
-# Every parameter a public view reads (search, the two overviews' filters, pagination, "like mine", login).
-PARAMETERS = [
-    "q",
-    "pagina",
-    "sorteer",
-    "soort",
-    "thema",
-    "doelgroep",
-    "trefwoord",
-    "provincie",
-    "gemeente",
-    "onderbouwing",
-    "jaar",
-    "niveau",
-    "vorm",
-    "aanbieder",
-    "grootte",
-    "stedelijkheid",
-    "veiligheidsregio",
-    "domein",
-    "startjaar",
-    "lijkt_op",
-    "page",
-    "next",
-]
+# Every parameter a public view reads: the declared listings' facets, the search page's, pagination, "like
+# mine", login. Read from the declarations, so a facet added to a listing gets every payload too.
+PARAMETERS = sorted(
+    {facet.param for listing in listings.registered() for facet in listing.facets}
+    | set(service.FACET_PARAMS)
+    | {service.QUERY_PARAM, service.SORT_PARAM, listings.PAGE_PARAM, LIKE_MINE_PARAM, "page", "next"}
+)
 PATH_TEMPLATES = [
     "/trefwoorden/{}/",
     "/feeds/modules/{}/",
@@ -100,7 +86,7 @@ API_URLS = [
     "/api/v1/modules.csv",
     "/api/v1/case-studies.json",
 ]
-API_PARAMETERS = PARAMETERS + ["per_pagina", "taal", "gewijzigd_sinds"]
+API_PARAMETERS = PARAMETERS + [listings.PAGE_SIZE_PARAM, listings.LANGUAGE_PARAM, UPDATED_SINCE_PARAM]
 CONTENT_MODELS = [
     "wagtailcore.Page",
     "wagtailcore.Revision",
@@ -146,6 +132,7 @@ READS_PARAMETERS = {
     "search-alert",
     "CurriculumIndexPage",
     "CaseStudyIndexPage",
+    "GuidanceIndexPage",
     "EventIndexPage",
     "tag",
     "course-paths",
