@@ -138,3 +138,20 @@ def client_factory():
     from django.test import Client
 
     return lambda address: Client(REMOTE_ADDR=address)
+
+
+# The longest test modules first (measured with --durations): with --dist=loadfile each worker takes whole
+# modules in collection order, and one of these started last would leave the other worker idle at the end.
+LONGEST_FIRST = [
+    "tests/test_bad_input.py",
+    "tests/browser/test_accessibility.py",
+    "tests/test_production_stack.py",
+    "tests/test_ci_scripts.py",
+    "tests/browser/test_needs_survey.py",
+    "tests/test_html_validity.py",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {path: position for position, path in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))

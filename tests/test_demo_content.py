@@ -10,6 +10,7 @@ from wagtail.models import Page, Revision
 
 from knowledge.models import EventPage, EventSessionPage, EzineArticlePage, EzineIssuePage
 from portal.models import FooterLink, SiteSettings, Theme, ThemePage
+from tests.test_page_tree import TREE
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +173,10 @@ def test_the_first_result_answers_the_question(demo_content):
         if not any(word in answers[question][0].lower() for word in title_words)
     }
     assert not wrong, wrong
+
+
+def test_the_demo_site_follows_the_rules(demo_content):
+    for page in Page.objects.filter(depth__gt=1).specific().iterator():
+        parent = page.get_parent().specific
+        assert type(parent) in TREE[type(page)], page.url_path
+        assert type(page) in type(parent).allowed_subpage_models(), (page.url_path, type(parent).__name__)
