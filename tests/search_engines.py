@@ -58,20 +58,8 @@ def elasticsearch_engine(settings, db, monkeypatch):
     elasticsearch.delete_all()
 
 
-# A node of a test's own (scripts/elasticsearch-test-node on a free port and folder), for tests that stop and
-# start it. .ci/run sets ES_NODE_SCRIPT_CHECK=required: there a machine that cannot run it fails the test.
+# A node of a test's own (scripts/elasticsearch-test-node on a free port and folder): tests/test_ci_scripts.py.
 ES_NODE_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "elasticsearch-test-node"
-
-
-def can_start_a_node():
-    tools = all(shutil.which(tool) for tool in ("mvn", "java", "unzip", "curl", "runuser"))
-    return tools and os.geteuid() == 0
-
-
-needs_node_tools = pytest.mark.skipif(
-    os.environ.get("ES_NODE_SCRIPT_CHECK") != "required" and not can_start_a_node(),
-    reason="starting a test node needs root, Maven, Java, unzip and curl (CI has them)",
-)
 
 
 def free_port():
