@@ -29,18 +29,17 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
-from django.utils import timezone  # noqa: E402
 from taggit.models import Tag  # noqa: E402
-from wagtail.models import Page, Site  # noqa: E402
+from wagtail.models import Site  # noqa: E402
 
 from api import views  # noqa: E402
 from api.resources import page_queryset  # noqa: E402
+from benchmarks.pages import bulk_child_pages  # noqa: E402
 from benchmarks.search import describe_machine, fresh_database  # noqa: E402
 from knowledge.listings import CASE_STUDIES  # noqa: E402
-from knowledge.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyTag, Municipality  # noqa: E402
+from knowledge.models import CaseStudyIndexPage, CaseStudyPage, Municipality  # noqa: E402
 from portal.models import Theme  # noqa: E402
 
 BATCH = 2000
@@ -54,53 +53,23 @@ def create_case_studies(count):
     )
     themes = list(Theme.objects.all())
     tags = [Tag.objects.create(name=f"trefwoord {n}", slug=f"trefwoord-{n}") for n in range(20)]
-    content_type = ContentType.objects.get_for_model(CaseStudyPage)
-    now = timezone.now()
-    own_fields = [field for field in CaseStudyPage._meta.local_concrete_fields]
     for start in range(0, count, BATCH):
-        positions = range(start, min(count, start + BATCH))
-        pages = Page.objects.bulk_create(
-            [
-                Page(
-                    title=f"Praktijkvoorbeeld {n}",
-                    draft_title=f"Praktijkvoorbeeld {n}",
-                    slug=f"voorbeeld-{n}",
-                    content_type=content_type,
-                    live=True,
-                    first_published_at=now,
-                    last_published_at=now,
-                    path=Page._get_path(index.path, index.depth + 1, n + 1),
-                    depth=index.depth + 1,
-                    numchild=0,
-                    url_path=f"{index.url_path}voorbeeld-{n}/",
-                    locale_id=index.locale_id,
-                )
-                for n in positions
-            ]
+        bulk_child_pages(
+            index,
+            CaseStudyPage,
+            min(BATCH, count - start),
+            fields=lambda n: {
+                "intro": f"Samenvatting van voorbeeld {n}.",
+                "municipality": municipality,
+                "start_year": 2020 + n % 6,
+                "challenge": "<p>De opgave.</p>",
+                "approach": "<p>De aanpak.</p>",
+                "evidence_level": "beschreven",
+                "partners": "Gemeente\nPolitie",
+            },
+            relations=lambda n: {"themes": [themes[n % len(themes)]]},
+            tags=lambda n: [tags[n % 20]],
         )
-        studies = [
-            CaseStudyPage(
-                page_ptr_id=page.pk,
-                intro=f"Samenvatting van voorbeeld {n}.",
-                municipality=municipality,
-                start_year=2020 + n % 6,
-                challenge="<p>De opgave.</p>",
-                approach="<p>De aanpak.</p>",
-                evidence_level="beschreven",
-                partners="Gemeente\nPolitie",
-            )
-            for page, n in zip(pages, positions, strict=True)
-        ]
-        # Multi-table inheritance has no bulk_create: insert the case-study rows for the page rows above.
-        CaseStudyPage._base_manager._insert(studies, fields=own_fields, using="default")
-        CaseStudyPage.themes.through.objects.bulk_create(
-            CaseStudyPage.themes.through(casestudypage_id=page.pk, theme_id=themes[n % len(themes)].pk)
-            for page, n in zip(pages, positions, strict=True)
-        )
-        CaseStudyTag.objects.bulk_create(
-            CaseStudyTag(content_object_id=page.pk, tag=tags[n % 20]) for page, n in zip(pages, positions, strict=True)
-        )
-    Page.objects.filter(pk=index.pk).update(numchild=count)
 
 
 def measure(run):

@@ -108,6 +108,10 @@ class CaseStudyFilter(ListingFilter):
         return queryset.filter(municipality__in=municipality.similar())
 
     @property
+    def carried_parameters(self):
+        return [(LIKE_MINE_PARAM, self.like_mine.cbs_code)] if self.like_mine else []
+
+    @property
     def municipalities(self):
         return Municipality.objects.exclude(size_class="").only("cbs_code", "name")
 

@@ -406,6 +406,11 @@ class ListingFilter:
     def narrow(self, queryset):
         return queryset
 
+    @property
+    def carried_parameters(self):
+        """(name, value) the filter form keeps beyond the facets (a narrowing chosen in another form)."""
+        return []
+
     def _count_options(self):
         # Each facet counts with the other facets applied, so a visitor sees what choosing a value
         # would give (one query per facet, however much content there is).

@@ -8,12 +8,12 @@ from django.http import QueryDict
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from benchmarks.pages import bulk_child_pages
 from curriculum.listings import MODULES
 from curriculum.models import ModulePage, ModuleSession
 from curriculum.prerequisites import find_prerequisite_cycle
 from portal.models import Audience, Theme
 
-from .bulk import bulk_child_pages
 from .factories import ModulePageFactory, ProviderFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,13 +11,13 @@ from django.http import QueryDict
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
+from benchmarks.pages import bulk_child_pages
 from knowledge.listings import CASE_STUDIES
 from knowledge.models import CaseStudyPage, Municipality, size_class_for
 from knowledge.municipality_import import parse_municipalities
 from portal.models import Theme
 from portal.tags import merge_tags, tagged_pages
 
-from .bulk import bulk_child_pages
 from .factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -172,6 +172,14 @@ def test_filters_on_municipality_properties_and_more(index, municipalities):
     assert titles("startjaar=2023") == ["Westerkwartier", "Zwolle"]
     assert titles("trefwoord=platteland") == ["Westerkwartier"]
     assert titles("lijkt_op=GM0307") == ["Zwolle"]  # Amersfoort's size and urbanisation
+
+
+def test_the_filter_form_keeps_municipalities_like_mine(index, municipalities, client):
+    CaseStudyPageFactory(parent=index, title="Zwolle", municipality=municipalities["GM0193"])
+    html = client.get(f"{index.url}?lijkt_op=GM0307").content.decode()
+    # Applying a facet afterwards must not drop the municipality the visitor chose in the other form.
+    assert '<input type="hidden" name="lijkt_op" value="GM0307">' in html
+    assert 'type="hidden" name="lijkt_op"' not in client.get(index.url).content.decode()
 
 
 @pytest.mark.parametrize(

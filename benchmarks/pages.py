@@ -1,4 +1,4 @@
-"""Many pages in a few queries, for tests that measure how a page's queries grow with the content.
+"""Many pages in a few queries: for tests that measure how a page's queries grow with the content, and benchmarks.
 
 Factories create a page the way an editor does (tree insert, revision, signals), which costs tens of
 milliseconds a page; growing to 500 pages that way was most of the time of the growth tests. These pages
