@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,6 +20,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from portal import caching
 from portal.access import MUNICIPAL_STAFF as MUNICIPAL_STAFF_GROUP
 from portal.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from portal.i18n import children_in_locale, in_locale
@@ -41,6 +43,7 @@ PROVINCES = [
 ]
 
 SIMILAR_LIMIT = 4
+SIMILAR_TIMEOUT = 3600  # a safety net: a published case study renews the lists (portal.caching)
 
 # CBS size classes of municipalities by inhabitants (lower bound, value, label).
 SIZE_CLASSES = [
@@ -469,13 +472,20 @@ class CaseStudyPage(BasePage):
         }
 
     def similar_case_studies(self, limit=SIMILAR_LIMIT):
-        """Case studies like this one: sharing tags (which weigh more, being more specific) or themes."""
+        """Case studies like this one: sharing tags (which weigh more, being more specific) or themes.
+
+        Only the case studies that share one are counted (found through the tag and theme tables' indexes),
+        not every case study of the portal.
+        """
         theme_ids = list(self.themes.values_list("pk", flat=True))
         tag_ids = list(self.tags.values_list("pk", flat=True))
         if not theme_ids and not tag_ids:
             return CaseStudyPage.objects.none()
+        sharing = Q(pk__in=CaseStudyTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")) | Q(
+            pk__in=CaseStudyPage.themes.through.objects.filter(theme_id__in=theme_ids).values("casestudypage_id")
+        )
         return (
-            in_locale(CaseStudyPage.objects.live().public(), self.locale_id)
+            in_locale(CaseStudyPage.objects.filter(sharing).live().public(), self.locale_id)
             .exclude(pk=self.pk)
             .annotate(
                 shared_tags=Count("tagged_items__tag", filter=Q(tagged_items__tag__in=tag_ids), distinct=True),
@@ -489,7 +499,18 @@ class CaseStudyPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_modules"] = self.related_modules.live().public().select_related("provider").order_by("title")
-        context["similar_case_studies"] = self.similar_case_studies()
+        context["similar_case_studies"] = caching.get_or_build(
+            f"similar-case-studies:{self.pk}:{get_language()}",
+            lambda: [
+                {
+                    "title": case.title,
+                    "url": case.get_url(request),
+                    "municipality": case.municipality.name if case.municipality_id else "",
+                }
+                for case in self.similar_case_studies()
+            ],
+            SIMILAR_TIMEOUT,
+        )
         context["attachments"] = self.attachments.select_related("document")
         context["show_contact_email"] = can_see_contact_email(request.user)
         context["citation"] = self.citation(request.build_absolute_uri(self.get_url(request)))

@@ -15,6 +15,16 @@ class NeedsConfig(AppConfig):
 
         NeedsSurveyPage.round_views.update(summary=views.round_summary, answer=views.answer_round)
 
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import QuestionAnswer, SurveyQuestion, SurveyRound
+
+        for model in (SurveyRound, SurveyQuestion, SurveyResponse, QuestionAnswer):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    views.answers_changed, sender=model, dispatch_uid=f"needs_{model.__name__}_{signal is post_save}"
+                )
+
         # Wagtail's delete views then see that a round or municipality with answers is protected,
         # and refuse to delete it instead of failing on the database's PROTECT.
         ReferenceIndex.register_model(SurveyResponse)

@@ -8,9 +8,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from knowledge.models import municipality_of
+from portal import caching
 from portal.spreadsheets import csv_download
 
 from .forms import NeedsSurveyForm
@@ -27,8 +29,27 @@ def round_summary(request, page, round_slug):
         # Results of an open round would steer the answers still to come; they appear once it closes.
         raise Http404
     context = page.get_context(request)
-    context.update({"survey_round": survey_round, "summary": public_summary(survey_round)})
+    context.update({"survey_round": survey_round, "summary": cached_public_summary(survey_round)})
     return TemplateResponse(request, "needs/round_summary.html", context)
+
+
+ANSWERS = "needs-answers"  # the shared caches' dependency on the survey's rounds and answers
+SUMMARY_TIMEOUT = 3600  # the curriculum's offer in it depends on the date
+
+
+def cached_public_summary(survey_round):
+    """The round's public summary from the shared cache: renewed when an answer, question or round changes
+    (NeedsConfig.ready) or a module is published, so the aggregation runs once, not per visit."""
+
+    def build():
+        caching.record(ANSWERS)
+        return public_summary(survey_round)
+
+    return caching.get_or_build(f"needs-summary:{survey_round.pk}:{get_language()}", build, SUMMARY_TIMEOUT)
+
+
+def answers_changed(**kwargs):
+    caching.invalidate(ANSWERS)
 
 
 def answer_round(request, page, round_slug):

@@ -11,6 +11,14 @@ class PortalConfig(AppConfig):
 
         health.register("database", health.check_database, critical=True)
 
+        from . import invalidation
+
+        invalidation.connect()  # what renews the shared caches of pages (portal.caching)
+
+        from .access import read_restrictions_from_the_shared_cache
+
+        read_restrictions_from_the_shared_cache()
+
         from django.urls import register_converter
 
         from .numbers import IdConverter

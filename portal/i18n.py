@@ -42,6 +42,9 @@ def in_locale(pages, locale_id=None):
     the locale table, which made PostgreSQL choose nested-loop plans that ran for minutes when its
     statistics were stale (and a NOT IN subquery inside the OR did the same).
     """
+    from . import caching
+
+    caching.record_listing(pages.model)  # a cached page showing this list is renewed when one is published
     default_id = locale_id_for(get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if locale_id is None:
         locale_id = locale_id_for(active_language_code()) or default_id
@@ -63,8 +66,25 @@ def language_links(request, page=None):
     # The header's switch and the <head>'s alternate links ask for the same links: compute them once.
     cache_key = ("language_links", page.pk if page is not None else None)
     cached = getattr(request, "_language_links", {})
-    if cache_key in cached:
-        return cached[cache_key]
+    if cache_key not in cached:
+        if page is None:
+            cached[cache_key] = build_language_links(request, page)
+        else:
+            # A page's links from the shared cache, renewed when it or a translation changes (portal.caching).
+            from . import caching
+
+            cached[cache_key] = caching.get_or_build(
+                f"language-links:{page.pk}:{get_language()}", lambda: build_language_links(request, page), 24 * 3600
+            )
+        request._language_links = cached
+    return cached[cache_key]
+
+
+def build_language_links(request, page):
+    if page is not None:
+        from . import caching
+
+        caching.record_listing(type(page))  # a new translation of this page is a new page of its type
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     translations = {}
     homes = {}
@@ -107,8 +127,6 @@ def language_links(request, page=None):
                 "translation": is_translation,
             }
         )
-    cached[cache_key] = links
-    request._language_links = cached
     return links
 
 

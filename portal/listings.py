@@ -13,13 +13,15 @@ narrow it (AND).
 """
 
 import dataclasses
+import hashlib
 from collections.abc import Callable
 
 from django.core.paginator import Paginator
 from django.db.models import Count
 from taggit.models import Tag
 
-from .i18n import in_locale
+from . import caching
+from .i18n import active_language_code, in_locale
 from .numbers import parse_int
 
 PAGE_PARAM = "pagina"
@@ -266,6 +268,7 @@ class Listing:
 
     def live(self):
         """What may be listed: published, public pages (or every row of reference data)."""
+        caching.record_listing(self.model)  # a cached page showing this listing is renewed when one is published
         return self.model.objects.live().public() if self.is_pages else self.model.objects.all()
 
     def filter(self, query_dict, count_options=True):
@@ -390,18 +393,37 @@ class ListingFilter:
     Subclasses may narrow the pages beyond the facets (`narrow`, such as 'municipalities like mine').
     """
 
+    # Options and counts come from the shared cache, renewed when a page of the listing's type or the
+    # vocabulary changes (portal.caching): an overview never counts every page per request.
+    COUNTS_TIMEOUT = 3600
+
     def __init__(self, listing, query_dict, count_options=True):
         self.listing = listing
         self.query_dict = query_dict
         live = listing.live()
+        language = active_language_code()
+        options = caching.get_or_build(
+            f"listing-options:{listing.name}:{language}",
+            lambda: [[tuple(map(str, pair)) for pair in facet.options(live)] for facet in listing.facets],
+            self.COUNTS_TIMEOUT,
+        )
         self.facets = [
-            FacetChoices(facet, [FacetOption(*pair) for pair in facet.options(live)]) for facet in listing.facets
+            FacetChoices(facet, [FacetOption(*pair) for pair in pairs])
+            for facet, pairs in zip(listing.facets, options, strict=True)
         ]
         known = {choices.param: {option.value for option in choices.options} for choices in self.facets}
         self.selection, self.ignored = parse_selection(query_dict, listing.facets, known)
         self.base = self.narrow(in_locale(live) if listing.is_pages else live)
+        self.total = None
         if count_options:  # exports and the API need the results only
-            self._count_options()
+            what = repr((sorted(self.selection.items()), self.carried_parameters)).encode()
+            key = f"listing-counts:{listing.name}:{language}:{hashlib.sha256(what).hexdigest()[:32]}"
+            counts, self.total = caching.get_or_build(key, self._count_options, self.COUNTS_TIMEOUT)
+            for choices in self.facets:
+                chosen = set(self.selection.get(choices.param, ()))
+                for option in choices.options:
+                    option.count = counts[choices.param].get(option.value, 0)
+                    option.selected = option.value in chosen
 
     def narrow(self, queryset):
         return queryset
@@ -412,8 +434,9 @@ class ListingFilter:
         return []
 
     def _count_options(self):
-        # Each facet counts with the other facets applied, so a visitor sees what choosing a value
-        # would give (one query per facet, however much content there is).
+        """({param: {value: count}}, total): each facet counts with the other facets applied, so a visitor sees
+        what choosing a value would give (one query per facet, however much content there is)."""
+        counts = {}
         for choices in self.facets:
             facet = choices.facet
             scoped = apply_selection(self.base, self.listing.facets, self.selection, skip=facet.param)
@@ -423,11 +446,8 @@ class ListingFilter:
                 .annotate(n=Count("pk", distinct=True))
                 .values_list(facet.lookup, "n")
             )
-            counts = {str(value): n for value, n in rows}  # URL values are strings; some fields are not
-            chosen = set(self.selection.get(facet.param, ()))
-            for option in choices.options:
-                option.count = counts.get(option.value, 0)
-                option.selected = option.value in chosen
+            counts[facet.param] = {str(value): n for value, n in rows}  # URL values are strings; some fields are not
+        return counts, apply_selection(self.base, self.listing.facets, self.selection).count()
 
     @property
     def results(self):
@@ -443,7 +463,10 @@ class ListingFilter:
     def page(self):
         # Django's paginator reads '٣' as 3; only ASCII digits count, anything else is the first page.
         number = parse_int(self.query_dict.get(PAGE_PARAM, ""), 1)
-        return Paginator(self.results, self.listing.page_size).get_page(number)
+        paginator = Paginator(self.results, self.listing.page_size)
+        if self.total is not None:
+            paginator.count = self.total  # counted with the facets, in the shared cache
+        return paginator.get_page(number)
 
     @property
     def is_filtered(self):

@@ -1,4 +1,6 @@
-from django.http import HttpResponseBadRequest, JsonResponse
+import hashlib
+
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 JSON_PATH_PREFIXES = ("/api/",)
@@ -78,3 +80,77 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
         return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Whole responses for anonymous visitors from the shared cache (PAGE_CACHE_SECONDS; 0 switches it off).
+
+    Keyed by everything that changes the answer: scheme, host, language and the path with its query. Only
+    for GET requests without a session or message cookie or credentials (so never for a logged-in visitor),
+    and only answers that are a 200, set no cookie, used no CSRF token (a form) and are not marked private.
+    Each entry depends on the pages and listings it shows (portal.caching): publishing a page renews exactly
+    the entries that show it. Sits inside the session, CSRF and message middleware, so their work on a
+    stored answer is done before it is stored, and a hit skips the view and everything after it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        from portal import caching
+
+        timeout = settings.PAGE_CACHE_SECONDS
+        if not timeout or not self.may_use_cache(request, settings):
+            return self.get_response(request)
+        key = self.key(request)
+        stored = caching.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response.headers[name] = value
+            response.headers["X-Page-Cache"] = "hit"
+            return response
+        with caching.building() as dependencies:
+            response = self.get_response(request)
+        if self.may_store(request, response):
+            headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
+            if caching.put(key, (response.status_code, headers, response.content), dependencies, timeout):
+                response.headers["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def may_use_cache(request, settings):
+        return (
+            request.method == "GET"
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+        )
+
+    @staticmethod
+    def key(request):
+        from django.utils.translation import get_language
+
+        scheme = "https" if request.is_secure() else "http"
+        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
+        return f"anonymous-page:{scheme}:{request.get_host()}:{get_language()}:{address}"
+
+    @staticmethod
+    def may_store(request, response):
+        cache_control = response.get("Cache-Control", "").lower()
+        messages = getattr(request, "_messages", None)
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+            and not getattr(messages, "added_new", False)
+        )
+
+
+# Set per response by the middleware outside the cache, or by the cache itself.
+UNSTORED_HEADERS = {"set-cookie", "x-page-cache", "content-length"}

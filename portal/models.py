@@ -9,11 +9,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from . import listings
+from . import caching, listings
 from .blocks import BodyStreamBlock
 from .i18n import in_visitor_language
 
@@ -80,6 +80,15 @@ class BasePage(Page):
     def get_meta_description(self):
         return self.search_description or self.intro
 
+    def get_view_restrictions(self):
+        # Wagtail looks the page's ancestors and their restrictions up on every visit (two queries); the
+        # restricted sections are in the shared cache, and most pages are in none of them.
+        from .access import may_be_restricted
+
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
 
 class HomePage(BasePage):
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("inhoud"))
@@ -93,14 +102,34 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("homepagina")
 
+    SECTIONS_TIMEOUT = 24 * 3600  # a safety net: publishing renews them (portal.caching)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["theme_pages"] = (
-            ThemePage.objects.child_of(self).live().public().select_related("theme").order_by("theme__sort_order")
+        context.update(
+            caching.get_or_build(f"home-sections:{self.pk}", lambda: self.sections(request), self.SECTIONS_TIMEOUT)
         )
-        context["sections"] = self.get_children().live().public().in_menu().not_type(ThemePage, AudiencePage).specific()
-        context["audience_pages"] = AudiencePage.objects.child_of(self).live().public().order_by("path")
         return context
+
+    def sections(self, request):
+        """The ways into the portal: theme pages, the other sections in the menu, audience pages (plain values)."""
+        caching.record_listing(Page)  # a newly published section joins them
+
+        def card(page):
+            return {"title": page.title, "url": page.get_url(request), "intro": page.intro}
+
+        themes = ThemePage.objects.child_of(self).live().public().select_related("theme").order_by("theme__sort_order")
+        sections = self.get_children().live().public().in_menu().not_type(ThemePage, AudiencePage).specific()
+        audiences = AudiencePage.objects.child_of(self).live().public().order_by("path")
+        return {
+            "theme_pages": [card(page) for page in themes],
+            "sections": [card(page) for page in sections],
+            "audience_pages": [audience_link(page, request) for page in audiences],
+        }
+
+
+def audience_link(page, request):
+    return {"url": page.get_url(request), "role": page.role}
 
 
 class StandardPage(BasePage):

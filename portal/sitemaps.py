@@ -5,6 +5,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from portal import caching
+
 
 class AllLanguagesSitemap(Sitemap):
     def items(self):
@@ -12,4 +14,5 @@ class AllLanguagesSitemap(Sitemap):
         in_a_tree = Q()
         for root in roots:
             in_a_tree |= Q(path__startswith=root.path)
+        caching.record_listing(Page)
         return Page.objects.filter(in_a_tree).live().public().order_by("path").defer_streamfields().specific()

@@ -6,6 +6,7 @@ registry, so the portal never imports the apps that define them.
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import Q
 from taggit.models import TaggedItemBase
 from wagtail.models import Page, Revision
 
@@ -24,17 +25,15 @@ def tagged_item_models():
 
 
 def tagged_pages(tag):
-    """Live, public pages of every type that carry ``tag``, newest first."""
-    page_ids = set()
+    """Live, public pages of every type that carry ``tag``, newest first (a query: slice it before reading)."""
+    carrying = Q(pk__in=[])
     for through in tagged_item_models():
         if issubclass(through._meta.get_field("content_object").related_model, Page):
-            page_ids.update(through.objects.filter(tag=tag).values_list("content_object_id", flat=True))
-    if not page_ids:
-        return Page.objects.none()
+            carrying |= Q(pk__in=through.objects.filter(tag=tag).values("content_object_id"))
     return (
-        in_locale(Page.objects.filter(pk__in=page_ids).live().public())
+        in_locale(Page.objects.filter(carrying).live().public())
         .specific()
-        .order_by("-first_published_at", "title")
+        .order_by("-first_published_at", "title", "pk")
     )
 
 

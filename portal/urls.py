@@ -2,12 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 
-from portal import two_factor
+from portal import routing, two_factor
 from portal import views as portal_views
 from portal.sitemaps import AllLanguagesSitemap
 
@@ -50,6 +50,9 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # Wagtail's page view, with the page found in one query (portal.routing); then Wagtail's own URLs (its
+    # password and login views for private pages live under _util/).
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
@@ -5,6 +6,8 @@ from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
 from .health import run_checks
+from .listings import PAGE_PARAM
+from .numbers import parse_int
 from .tags import tagged_pages
 
 
@@ -15,14 +18,18 @@ def healthz(request):
     return JsonResponse({"status": status, "checks": checks}, status=http_status)
 
 
+TAG_PAGE_SIZE = 20
+
+
 def tag_page(request, slug):
     """Everything with one tag, across content types."""
     tag = get_object_or_404(Tag, slug=slug[:100])
-    pages = tagged_pages(tag)
-    if not pages:
+    number = parse_int(request.GET.get(PAGE_PARAM, ""), 1)
+    page_obj = Paginator(tagged_pages(tag), TAG_PAGE_SIZE).get_page(number)
+    if not page_obj.paginator.count:
         # A tag that only drafts or private pages carry must not reveal that they exist.
         raise Http404
-    return render(request, "portal/tag_page.html", {"tag": tag, "pages": pages})
+    return render(request, "portal/tag_page.html", {"tag": tag, "page_obj": page_obj})
 
 
 ROBOTS_DISALLOWED = ["/admin/", "/django-admin/", "/inloggen/", "/leerlijnen/mijn/", "/leerlijnen/gedeeld/", "/zoeken/"]

@@ -38,5 +38,11 @@ class SearchConfig(AppConfig):
             )
         post_save.connect(indexing.on_alias_created, dispatch_uid="search_alias_created")
         copy_for_translation_done.connect(indexing.on_translation_copied, dispatch_uid="search_translation_copied")
+
+        from .models import Synonym
+        from .service import synonyms_changed
+
+        for signal in (post_save, post_delete):
+            signal.connect(synonyms_changed, sender=Synonym, dispatch_uid=f"search_synonyms_{signal is post_save}")
         # Before the delete: the database engine needs the stored words to keep its vocabulary right.
         pre_delete.connect(indexing.on_page_deleted, dispatch_uid="search_page_deleted")

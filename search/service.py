@@ -17,6 +17,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from portal import caching
 from portal.i18n import active_language_code
 from portal.listings import PAGE_PARAM, FacetOption
 from portal.models import ThemePage
@@ -134,8 +135,24 @@ def _page_number(raw):
     return parse_int(str(raw).strip(), minimum=1) or 1
 
 
+SHARED_CACHE_TIMEOUT = 3600  # a safety net: an editor's change renews these at once
+
+
 def synonym_groups():
-    return [synonym.phrases for synonym in Synonym.objects.all()]
+    """The editors' synonyms, from the shared cache (renewed when one changes)."""
+
+    def build():
+        caching.record(SYNONYMS)
+        return [synonym.phrases for synonym in Synonym.objects.all()]
+
+    return caching.get_or_build("search-synonyms", build, SHARED_CACHE_TIMEOUT)
+
+
+def synonyms_changed(**kwargs):
+    caching.invalidate(SYNONYMS)
+
+
+SYNONYMS = "synonyms"
 
 
 def run_search(parameters, record=True):
@@ -290,8 +307,22 @@ def facet_views(counts, selected):
 
 
 def facet_labels(facet, values):
-    """Labels of the values that exist; unknown values are left out."""
-    return SEARCH_FACETS[facet].labels([str(value) for value in values])
+    """Labels of the values that exist; unknown values are left out.
+
+    Labels already looked up come from the shared cache (per facet and language, renewed when the vocabulary
+    changes); only values not seen before are looked up.
+    """
+    values = [str(value) for value in values]
+    key = f"search-labels:{facet}:{active_language_code()}"
+    known = caching.get(key) or {}
+    missing = [value for value in values if value not in known]
+    if missing:
+        with caching.building() as dependencies:
+            found = SEARCH_FACETS[facet].labels(missing)
+        if found:
+            caching.put(key, {**known, **found}, dependencies, SHARED_CACHE_TIMEOUT)
+        known = {**known, **found}
+    return {value: known[value] for value in values if value in known}
 
 
 def promotions_for(text):

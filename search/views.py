@@ -2,11 +2,13 @@ from django import forms
 from django.conf import settings
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from portal import caching
 from portal.ratelimit import is_limited, too_many_requests
 
 from . import alerts, service
@@ -21,7 +23,7 @@ def search(request):
         return too_many_requests(request, window)
     parameters = service.parse_parameters(request.GET)
     results = service.run_search(parameters)
-    return render(
+    response = render(
         request,
         "search/search.html",
         {
@@ -29,6 +31,9 @@ def search(request):
             "query": parameters.text,
         },
     )
+    # Each search is counted (rate limit, search statistics): never answered from a shared cache.
+    patch_cache_control(response, private=True)
+    return response
 
 
 @require_GET
@@ -40,6 +45,7 @@ def suggest(request):
         response = JsonResponse({"suggestions": [], "error": "too many requests"}, status=429)
         response["Retry-After"] = str(window)
         return response
+    caching.record(caching.SEARCH)  # a cached answer is renewed whenever the index changes
     found = service.suggestions(request.GET.get(service.QUERY_PARAM, ""))
     response = JsonResponse({"suggestions": found})
     response["Cache-Control"] = "public, max-age=60"

@@ -76,6 +76,9 @@ MIDDLEWARE = [
     # Everyone who can reach the admin confirms the login with a second factor (portal.two_factor).
     "portal.two_factor.RequireTwoFactorForAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Whole pages for anonymous visitors from the shared cache (PAGE_CACHE_SECONDS); inside the session, CSRF
+    # and message middleware so it sees what they decided, outside everything that builds a page.
+    "portal.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes: every login form (portal, Wagtail admin, Django admin, page privacy) answers 429 when locked.
@@ -154,10 +157,18 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the page cache's entries and their dependencies (Django's default culls at 300).
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}}
+    }
     # axes warns that an in-process cache is not shared; true, and only allowed where there is one process
     # (production refuses to start without REDIS_URL).
     SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+# Whole pages for anonymous visitors, in that shared cache, for at most this many seconds (0: off). Publishing
+# renews the pages that show what changed at once (portal.caching); the timeout only bounds what depends on
+# the clock (upcoming sessions). Production switches it on (300 unless set); `make run` and the tests leave it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 
 # Client addresses: X-Forwarded-For counts only when the connection comes from one of these proxies
 # (addresses or networks, comma-separated, e.g. "127.0.0.1,10.0.0.0/8"); from anyone else it is ignored.

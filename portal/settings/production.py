@@ -13,6 +13,8 @@ if not TWO_FACTOR_REQUIRED:
 if _problems:
     raise ImproperlyConfigured("Refusing to start in production: " + "; ".join(_problems) + ".")
 
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -1,39 +1,74 @@
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
+from portal import caching
 from portal.i18n import active_language_code
 from portal.listings import LANGUAGE_PARAM, PAGE_PARAM
-from portal.models import AudiencePage, FooterLink, SiteSettings
+from portal.models import AudiencePage, FooterLink, SiteSettings, audience_link
 
 register = template.Library()
+
+
+FRAME_TIMEOUT = 24 * 3600  # a safety net: publishing renews the frame (portal.invalidation)
+
+
+def frame(request):
+    """The menu and the footer of every page in the visitor's language, from the shared cache.
+
+    Built once per site and language, and again when a page they show (or a section that may join the menu)
+    is published, moved or deleted, or the site settings change (portal.invalidation). Holds plain values
+    and HTML, not pages, so reading it costs no query.
+    """
+    if not hasattr(request, "_portal_frame"):
+        site = Site.find_for_request(request)
+        key = f"frame:{site.pk if site else 0}:{active_language_code()}"
+        request._portal_frame = caching.get_or_build(key, lambda: build_frame(request, site), FRAME_TIMEOUT)
+    return request._portal_frame
+
+
+def build_frame(request, site):
+    caching.record(caching.FRAME)
+    menu = []
+    if site is not None:
+        # The home page in the visitor's language (the Dutch one when it has no translation).
+        for item in site.root_page.localized.get_children().live().public().in_menu():
+            menu.append({"title": item.title, "url": item.get_url(request), "path": item.path})
+    footer = render_to_string("includes/footer.html", footer_context(request, site), request=request)
+    return {"menu": menu, "footer": footer}
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     """Top-level menu: the live, public children of the site's home page that are shown in menus."""
     request = context["request"]
-    site = Site.find_for_request(request)
     current = context.get("page")
     current_path = current.path if current is not None else ""
     items = []
-    if site is not None:
-        # The home page in the visitor's language (the Dutch one when it has no translation).
-        for item in site.root_page.localized.get_children().live().public().in_menu():
-            # aria-current tells screen-reader users where they are; "true" marks the section.
-            state = "page" if item.path == current_path else ("true" if current_path.startswith(item.path) else "")
-            items.append((item, state))
+    for item in frame(request)["menu"]:
+        # aria-current tells screen-reader users where they are; "true" marks the section.
+        path = item["path"]
+        state = "page" if path == current_path else ("true" if current_path.startswith(path) else "")
+        items.append((item, state))
     return {"request": request, "items": items}
 
 
-@register.inclusion_tag("includes/footer.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
-    request = context["request"]
-    site_settings = SiteSettings.for_request(request)
-    links = FooterLink.objects.filter(settings=site_settings).select_related("page").order_by("sort_order")
-    links = list(links)
+    return mark_safe(frame(context["request"])["footer"])  # noqa: S308 - rendered from our own template
+
+
+def footer_context(request, site):
+    site_settings = SiteSettings.for_site(site) if site is not None else None
+    links = list(
+        FooterLink.objects.filter(settings=site_settings).select_related("page").order_by("sort_order")
+        if site_settings is not None
+        else []
+    )
     # Never link to a draft or private page from the footer (two queries, however many links).
     page_ids = [link.page_id for link in links if link.page_id]
     visible_ids = (
@@ -57,10 +92,19 @@ def site_footer(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
+    request = context["request"]
     ancestors = []
     if page is not None and page.depth > 2:
-        ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).live().order_by("depth")
-    return {"request": context["request"], "ancestors": ancestors, "page": page}
+        # From the shared cache: renewed when one of them is published, moved or deleted (portal.caching).
+        ancestors = caching.get_or_build(
+            f"breadcrumbs:{page.pk}",
+            lambda: [
+                {"title": ancestor.title, "url": ancestor.get_url(request), "depth": ancestor.depth}
+                for ancestor in Page.objects.ancestor_of(page).filter(depth__gt=1).live().order_by("depth")
+            ],
+            FRAME_TIMEOUT,
+        )
+    return {"request": request, "ancestors": ancestors, "page": page}
 
 
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)
@@ -107,7 +151,8 @@ def audience_pages(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(AudiencePage.objects.child_of(site.root_page.localized).live().public().order_by("path"))
+    pages = AudiencePage.objects.child_of(site.root_page.localized).live().public().order_by("path")
+    return [audience_link(page, request) for page in pages]
 
 
 @register.inclusion_tag("includes/download_selection.html", takes_context=True)
