@@ -132,21 +132,60 @@ def content_date(page):
     return None
 
 
+# What page_to_document reads beyond the page's own row, by attribute name, for prefetching per page type.
+SELECTED = ("municipality", "provider", "theme")
+PREFETCHED = ("themes", "audiences", "domains", "other_municipalities", "sessions", "tags")
+
+
+def pages_for_documents(page_ids):
+    """{id: specific page} with everything page_to_document reads fetched per page type: a few queries for a
+    batch of pages instead of several per page (rebuilding 100,000 pages)."""
+    from collections import defaultdict
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Prefetch
+    from wagtail.models import Page
+
+    by_type = defaultdict(list)
+    for page_id, content_type_id in Page.objects.filter(pk__in=page_ids).values_list("pk", "content_type_id"):
+        by_type[content_type_id].append(page_id)
+    pages = {}
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        names = {field.name: field for field in model._meta.get_fields()}
+        selected = [name for name in SELECTED if name in names and names[name].many_to_one]
+        prefetched = [name for name in PREFETCHED if name in names or hasattr(model, name)]
+        prefetched += [
+            Prefetch(accessor, queryset=related.objects.select_related("document__collection"))
+            for accessor, related in _document_relations(model)
+        ]
+        queryset = model.objects.filter(pk__in=ids).select_related(*selected).prefetch_related(*prefetched)
+        pages.update((page.pk, page) for page in queryset)
+    return pages
+
+
+def _document_relations(model):
+    """(accessor, related model) of the inline panels that attach Wagtail documents (materials, attachments)."""
+    found = []
+    for relation in model._meta.related_objects:
+        if not relation.one_to_many:
+            continue
+        try:
+            document_field = relation.related_model._meta.get_field("document")
+        except FieldDoesNotExist:
+            continue
+        if document_field.related_model._meta.label_lower == "wagtaildocs.document":
+            found.append((relation.get_accessor_name(), relation.related_model))
+    return found
+
+
 def attached_documents(page):
     """Wagtail documents attached to the page through its inline panels (materials, attachments, ...)."""
     found = []
-    for relation in page._meta.related_objects:
-        if not relation.one_to_many:
-            continue
-        related_model = relation.related_model
-        try:
-            document_field = related_model._meta.get_field("document")
-        except FieldDoesNotExist:
-            continue
-        if document_field.related_model._meta.label_lower != "wagtaildocs.document":
-            continue
-        accessor = relation.get_accessor_name()
-        found.extend(item.document for item in getattr(page, accessor).all().select_related("document"))
+    prefetched = getattr(page, "_prefetched_objects_cache", {})
+    for accessor, _related in _document_relations(type(page)):
+        items = getattr(page, accessor).all()
+        found.extend(item.document for item in (items if accessor in prefetched else items.select_related("document")))
     return found
 
 

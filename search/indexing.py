@@ -7,12 +7,14 @@ back publication never reaches it. An engine that is down does not stop editors:
 """
 
 import logging
+import queue
+import threading
 
 from django.db import transaction
 from wagtail.models import Page
 
 from . import engines
-from .documents import is_searchable, page_to_document
+from .documents import is_searchable, page_to_document, pages_for_documents
 from .engines import EngineUnavailable
 from .extraction import document_text
 from .models import PendingIndexUpdate, SearchDocument
@@ -25,7 +27,7 @@ MAX_PENDING_PER_FLUSH = 200
 def documents_and_removals(page_ids, known_public=False):
     """Split pages into documents to index (live and public) and ids to remove (everything else)."""
     documents, removals = [], []
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
+    pages = pages_for_documents(page_ids)
     for page_id in page_ids:
         page = pages.get(page_id)
         if page is not None and is_searchable(page, known_public=known_public):
@@ -118,6 +120,75 @@ def moved_descendant_ids(page):
         .exclude(url__startswith=url[2])
         .values_list("pk", flat=True)
     )
+
+
+class RebuildAborted(Exception):
+    """The document stream stopped (the first engine failed): an engine still filling keeps its old index."""
+
+
+_DONE, _ABORT = object(), object()
+
+
+class _Follower(threading.Thread):
+    """An engine rebuilt in its own thread from documents handed over by the thread that builds them. The
+    queue is bounded, so a slow engine holds back the builder instead of filling the memory."""
+
+    def __init__(self, engine, queue_size):
+        super().__init__(name=f"rebuild-{engine.name}", daemon=True)
+        self.engine, self.queue, self.error = engine, queue.Queue(maxsize=queue_size), None
+
+    def run(self):
+        try:
+            self.engine.rebuild(self._documents())
+        except BaseException as error:  # reported by rebuild_engines, after the other engines are done
+            self.error = error
+
+    def _documents(self):
+        while (item := self.queue.get()) is not _DONE:
+            if item is _ABORT:
+                raise RebuildAborted
+            yield item
+
+    def offer(self, item):
+        while self.error is None and self.is_alive():
+            try:
+                self.queue.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+
+def rebuild_engines(engines_to_rebuild, documents, queue_size=2000):
+    """Rebuild every engine from one pass over `documents`: each document is built once and written to all.
+
+    The first engine (the database engine, in its transaction) reads in this thread; each other engine
+    (Elasticsearch) fills its new index in a thread of its own at the same time. Each switches to its new
+    index only when it has all documents; one that fails keeps its old index and leaves no new one behind.
+    Returns {engine name: error} for the engines that failed after the first one succeeded; the first
+    one's error is raised after the others have given up.
+    """
+    first, *others = engines_to_rebuild
+    followers = [_Follower(engine, queue_size) for engine in others]
+    for follower in followers:
+        follower.start()
+
+    def handed_over():
+        for document in documents:
+            for follower in followers:
+                follower.offer(document)
+            yield document
+
+    try:
+        first.rebuild(handed_over())
+    except BaseException:
+        for follower in followers:
+            follower.offer(_ABORT)
+            follower.join()
+        raise
+    for follower in followers:
+        follower.offer(_DONE)
+        follower.join()
+    return {follower.engine.name: follower.error for follower in followers if follower.error is not None}
 
 
 def all_searchable_documents(batch_size=500):

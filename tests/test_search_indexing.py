@@ -1,10 +1,12 @@
 """Indexing follows publishing, rebuilds swap the alias while searches go on, outages fall back, bad input is no 500."""
 
+import io
 import threading
 
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from wagtail.models import Page
 
 from search import documents, engines, service
 from search.engines.database import edit_distance
@@ -187,6 +189,48 @@ def test_a_failed_rebuild_leaves_the_old_index_serving_and_no_orphan(elasticsear
     assert elasticsearch_engine.indexes_behind_alias() == before
     all_indexes = elasticsearch_engine.client.indices.get(index=f"{elasticsearch_engine.alias}_*")
     assert sorted(all_indexes) == before
+    assert titles(search("wijkaanpak")) == ["Wijkaanpak oud"]
+
+
+def test_the_rebuild_builds_each_document_once_for_both_engines(elasticsearch_engine, curriculum, monkeypatch):
+    from search import indexing
+
+    for number in range(3):
+        ModulePageFactory(parent=curriculum, title=f"Wijkaanpak {number}")
+    built = []
+    original = indexing.page_to_document
+    monkeypatch.setattr(
+        indexing, "page_to_document", lambda page, **kwargs: built.append(page.pk) or original(page, **kwargs)
+    )
+    output = io.StringIO()
+    call_command("rebuild_search_index", stdout=output)
+    searchable = set(Page.objects.live().public().filter(depth__gt=2).values_list("pk", flat=True))
+    assert sorted(built) == sorted(searchable)  # once each, not once per engine
+    assert SearchDocument.objects.count() == elasticsearch_engine.document_count() == len(searchable)
+    assert (
+        "database, elasticsearch: 4 documents indexed" in output.getvalue() and "queries per page" in output.getvalue()
+    )
+
+
+def test_a_rebuild_failing_in_the_database_leaves_elasticsearch_on_its_old_index(
+    elasticsearch_engine, curriculum, monkeypatch
+):
+    from search.engines.database import DatabaseEngine
+
+    publish(ModulePageFactory(parent=curriculum, title="Wijkaanpak oud", live=False))
+    elasticsearch_engine.refresh_index()
+    before = elasticsearch_engine.indexes_behind_alias()
+    ModulePageFactory(parent=curriculum, title="Wijkaanpak nieuw")
+
+    def fails_halfway(self, documents, before_switch=None):
+        next(iter(documents))
+        raise RuntimeError("the database went away halfway")
+
+    monkeypatch.setattr(DatabaseEngine, "rebuild", fails_halfway)
+    with pytest.raises(RuntimeError):
+        call_command("rebuild_search_index", stdout=io.StringIO())
+    assert elasticsearch_engine.indexes_behind_alias() == before
+    assert sorted(elasticsearch_engine.client.indices.get(index=f"{elasticsearch_engine.alias}_*")) == before
     assert titles(search("wijkaanpak")) == ["Wijkaanpak oud"]
 
 
