@@ -8,6 +8,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -71,6 +72,8 @@ def api_endpoint(view):
         response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
         response["Access-Control-Allow-Headers"] = "Accept, Accept-Language"
         response["Access-Control-Max-Age"] = "86400"
+        # Every request counts towards its client's rate limit: never answered from the shared page cache.
+        patch_cache_control(response, private=True)
         return response
 
     return wrapper

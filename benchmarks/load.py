@@ -46,6 +46,8 @@ TRAFFIC = [
     ("search with facets", "/zoeken/?q=samenwerking&soort=module&thema=polarisatie", 200),
     ("suggestions", "/zoeken/suggesties/?q=pola", 200),
     ("course paths", "/leerlijnen/", 200),
+    ("tag page", "/trefwoorden/polarisatie/", 200),
+    ("api", "/api/v1/case-studies/?thema=polarisatie", 200),
     ("english page", "/en/polarisatie/", 200),
     ("feed", "/feeds/modules/", 200),
     ("sitemap", "/sitemap.xml", 200),
@@ -91,26 +93,63 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def report(results, seconds, users, flood_statuses=None):
-    total = sum(len(rows) for rows in results.values())
-    errors = sum(1 for rows in results.values() for ok, _status, _elapsed in rows if not ok)
-    limited = sum(1 for rows in results.values() for _ok, status, _elapsed in rows if status == 429)
-    print(
-        f"\n{users} users, {seconds} s: {total} requests ({total / seconds:.0f}/s), {errors} errors "
-        f"({limited} of them 429)\n"
-    )
-    print(f"{'page type':<22}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
-    for page_type, _path, _expected in TRAFFIC:
-        rows = results.get(page_type, [])
-        if not rows:
-            continue
-        times = [elapsed * 1000 for _ok, _status, elapsed in rows]
-        failed = [status for ok, status, _elapsed in rows if not ok]
+def summary(results, seconds):
+    rows = [row for page_rows in results.values() for row in page_rows]
+    times = [elapsed * 1000 for _ok, _status, elapsed in rows]
+    return {
+        "requests": len(rows),
+        "per_second": len(rows) / seconds,
+        "errors": sum(1 for ok, _status, _elapsed in rows if not ok),
+        "limited": sum(1 for _ok, status, _elapsed in rows if status == 429),
+        "p50": statistics.median(times) if times else 0,
+        "p95": percentile(times, 0.95) if times else 0,
+    }
+
+
+def report(runs, seconds, users, flood_statuses=None):
+    """One table for every run (name -> results), side by side: totals, then each page type."""
+    names = list(runs)
+    totals = {name: summary(results, seconds) for name, results in runs.items()}
+    print(f"\n{users} users, {seconds} s per run\n")
+    print("| | " + " | ".join(names) + " |")
+    print("|---|" + "---:|" * len(names))
+    for label, key, form in (
+        ("requests", "requests", "{:.0f}"),
+        ("requests/s", "per_second", "{:.1f}"),
+        ("errors (429s)", "errors", "{:.0f}"),
+        ("p50 ms, all pages", "p50", "{:.0f}"),
+        ("p95 ms, all pages", "p95", "{:.0f}"),
+    ):
+        cells = [
+            form.format(totals[name][key]) + (f" ({totals[name]['limited']})" if key == "errors" else "")
+            for name in names
+        ]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    if len(names) > 1:
+        base = totals[names[0]]["per_second"] or 1
         print(
-            f"{page_type:<22}{len(rows):>9}{len(failed):>8}{statistics.median(times):>9.0f}"
-            f"{percentile(times, 0.95):>9.0f}{max(times):>9.0f}"
-            + (f"  {collections.Counter(failed)}" if failed else "")
+            "| throughput, relative to the first | "
+            + " | ".join(f"{totals[n]['per_second'] / base:.2f}x" for n in names)
+            + " |"
         )
+    print("\np50 / p95 ms per page type (errors):\n")
+    print("| page type | " + " | ".join(names) + " |")
+    print("|---|" + "---:|" * len(names))
+    for page_type, _path, _expected in TRAFFIC:
+        cells = []
+        for name in names:
+            rows = runs[name].get(page_type, [])
+            if not rows:
+                cells.append("–")
+                continue
+            times = [elapsed * 1000 for _ok, _status, elapsed in rows]
+            failed = [status for ok, status, _elapsed in rows if not ok]
+            cells.append(
+                f"{statistics.median(times):.0f} / {percentile(times, 0.95):.0f}"
+                + (f" ({len(failed)}: {dict(collections.Counter(failed))})" if failed else "")
+            )
+        print(f"| {page_type} | " + " | ".join(cells) + " |")
+    errors = sum(total["errors"] for total in totals.values())
     if flood_statuses is not None:
         flooded = sum(flood_statuses.values())
         print(
@@ -121,15 +160,41 @@ def report(results, seconds, users, flood_statuses=None):
     return errors
 
 
+def traffic(stack, users, seconds, flood_on):
+    results, flood_statuses, lock = collections.defaultdict(list), collections.Counter(), threading.Lock()
+    deadline = time.monotonic() + seconds
+    threads = [threading.Thread(target=user, args=(n, stack, deadline, results, lock)) for n in range(users)]
+    if flood_on:
+        threads += [
+            threading.Thread(target=flood, args=(stack, deadline, flood_statuses, lock))
+            for _ in range(FLOOD_CONNECTIONS)
+        ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, flood_statuses
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--database-url", help="an empty PostgreSQL database to build the site in (default: SQLite)")
     parser.add_argument("--redis-url", help="a Redis to share (default: an own redis-server on a free port)")
     parser.add_argument("--flood", action="store_true", help="one more client searching nonstop from its own address")
+    parser.add_argument(
+        "--elasticsearch-url", help="search with this Elasticsearch node (default: the database engine)"
+    )
+    parser.add_argument("--extra-pages", type=int, default=0, help="generated pages added to the demo content")
+    parser.add_argument(
+        "--page-cache",
+        choices=("off", "on", "both"),
+        default="both",
+        help="the anonymous page cache (PAGE_CACHE_SECONDS); both: a run without, then one with it, one table",
+    )
     options = parser.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="portal-load-")  # under /tmp: nginx's workers must be able to read it
@@ -139,33 +204,35 @@ def main():
         redis_url=options.redis_url,
         workers=options.workers,
         threads=options.threads,
+        elasticsearch_url=options.elasticsearch_url,
+        extra_pages=options.extra_pages,
     )
-    print("Building the demo site ...", flush=True)
+    extra = f" + {options.extra_pages:,} generated pages" if options.extra_pages else ""
+    print(f"Building the demo site{extra} ...", flush=True)
+    started = time.monotonic()
     stack.build()
+    print(f"  built in {time.monotonic() - started:.0f} s", flush=True)
+    settings = {"off": ["0"], "on": ["300"], "both": ["0", "300"]}[options.page_cache]
+    stack.extra_settings["PAGE_CACHE_SECONDS"] = settings[0]
     stack.start()
+    runs, flood_statuses = {}, collections.Counter()
     try:
-        print(
-            f"nginx (TLS) -> gunicorn {options.workers} workers x {options.threads} threads, Redis; "
-            f"{options.users} users for {options.seconds} s{' + a flooding client' if options.flood else ''} ...",
-            flush=True,
-        )
-        results, flood_statuses, lock = collections.defaultdict(list), collections.Counter(), threading.Lock()
-        deadline = time.monotonic() + options.seconds
-        threads = [
-            threading.Thread(target=user, args=(n, stack, deadline, results, lock)) for n in range(options.users)
-        ]
-        if options.flood:
-            threads += [
-                threading.Thread(target=flood, args=(stack, deadline, flood_statuses, lock))
-                for _ in range(FLOOD_CONNECTIONS)
-            ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        for seconds_cached in settings:
+            if seconds_cached != stack.extra_settings["PAGE_CACHE_SECONDS"]:
+                stack.restart_gunicorn(PAGE_CACHE_SECONDS=seconds_cached)
+            name = "page cache off" if seconds_cached == "0" else "page cache on"
+            print(
+                f"{name}: nginx (TLS) -> gunicorn {options.workers} workers x {options.threads} threads, Redis, "
+                f"{'Elasticsearch' if options.elasticsearch_url else 'database search'}, "
+                f"{stack.database_url.split(':')[0]}; {options.users} users for {options.seconds} s"
+                f"{' + a flooding client' if options.flood else ''} ...",
+                flush=True,
+            )
+            runs[name], flooded = traffic(stack, options.users, options.seconds, options.flood)
+            flood_statuses.update(flooded)
     finally:
         stack.stop()
-    errors = report(results, options.seconds, options.users, flood_statuses if options.flood else None)
+    errors = report(runs, options.seconds, options.users, flood_statuses if options.flood else None)
     if errors:
         print("\nServer logs (last lines):\n" + stack.logs(30))
     shutil.rmtree(workdir, ignore_errors=True)

@@ -6,6 +6,8 @@ are inserted in bulk instead: live, public, without revisions and without search
 using this count queries, they do not search).
 """
 
+import random
+
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page
@@ -60,3 +62,90 @@ def bulk_child_pages(parent, model, count, fields, relations=None, tags=None):
         )
     Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + count)
     return pages
+
+
+SEED = 20260206
+
+
+def paragraphs(rng, count, sentences):
+    return "".join(f"<p>{' '.join(rng.choice(sentences) for _ in range(rng.randint(3, 6)))}</p>" for _ in range(count))
+
+
+def stream(rng, count, sentences):
+    return [{"type": "paragraph", "value": paragraphs(rng, 1, sentences), "id": f"p{n}"} for n in range(count)]
+
+
+def add_generated_pages(total):
+    """`total` generated pages with several paragraphs each in the demo's overviews (bulk inserts: seconds)."""
+    from taggit.models import Tag
+
+    from benchmarks.corpus import SENTENCES
+    from curriculum.models import CurriculumIndexPage, ModulePage, Provider
+    from knowledge.models import CaseStudyIndexPage, CaseStudyPage, GuidanceIndexPage, GuidancePage, Municipality
+    from portal.models import Audience, Theme
+
+    rng = random.Random(SEED)
+    themes, audiences = list(Theme.objects.all()), list(Audience.objects.all())
+    municipalities = list(Municipality.objects.exclude(size_class="")) or list(Municipality.objects.all())
+    tags = list(Tag.objects.all()) or [Tag.objects.create(name="polarisatie", slug="polarisatie")]
+    providers = list(Provider.objects.all())
+
+    specific = {
+        CaseStudyPage: (
+            CaseStudyIndexPage,
+            lambda n: {
+                "intro": " ".join(rng.choice(SENTENCES) for _ in range(2)),
+                "municipality": municipalities[n % len(municipalities)],
+                "start_year": 2015 + n % 11,
+                "challenge": paragraphs(rng, 2, SENTENCES),
+                "approach": paragraphs(rng, 3, SENTENCES),
+                "results": paragraphs(rng, 2, SENTENCES),
+                "lessons": paragraphs(rng, 1, SENTENCES),
+                "evidence_level": "beschreven",
+                "partners": "Gemeente\nPolitie\nWijkteam",
+            },
+            lambda n: {"themes": themes[n % 4 : n % 4 + 2]},
+        ),
+        ModulePage: (
+            CurriculumIndexPage,
+            lambda n: {
+                "intro": " ".join(rng.choice(SENTENCES) for _ in range(2)),
+                "provider": providers[n % len(providers)],
+                "level": "basis",
+                "format": "training",
+                "duration_minutes": 90 + 30 * (n % 5),
+                "body": stream(rng, 4, SENTENCES),
+                "learning_goals": stream(rng, 1, SENTENCES),
+            },
+            lambda n: {"themes": themes[n % 4 : n % 4 + 2], "audiences": audiences[n % 6 : n % 6 + 2]},
+        ),
+        GuidancePage: (
+            GuidanceIndexPage,
+            lambda n: {
+                "intro": " ".join(rng.choice(SENTENCES) for _ in range(2)),
+                "kind": "handreiking",
+                "body": stream(rng, 5, SENTENCES),
+            },
+            lambda n: {"themes": themes[n % 4 : n % 4 + 1], "audiences": audiences[n % 6 : n % 6 + 1]},
+        ),
+    }
+    # Shares as in the search benchmark's corpus: most are case studies, then modules and guidance.
+    for model, share in ((CaseStudyPage, 0.4), (ModulePage, 0.3), (GuidancePage, 0.3)):
+        index_model, fields, relations = specific[model]
+        parent = index_model.objects.get(locale__language_code="nl")
+        count, done = int(total * share), 0
+        while done < count:
+            batch = min(2000, count - done)
+            bulk_child_pages(
+                parent,
+                model,
+                batch,
+                fields=fields,
+                relations=relations,
+                tags=lambda n: rng.sample(tags, min(len(tags), 2)),
+            )
+            done += batch
+    # Bulk inserts send no signals; publishing would have renewed the shared caches.
+    from portal import caching
+
+    caching.invalidate(caching.ALL)

@@ -15,7 +15,6 @@ the time 100,000 pages would take at that rate; `--runs` repeats the rebuild and
 import argparse
 import io
 import os
-import random
 import sys
 import time
 from pathlib import Path
@@ -31,95 +30,10 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from taggit.models import Tag  # noqa: E402
 
-from benchmarks.pages import bulk_child_pages  # noqa: E402
-from benchmarks.search import SENTENCES, describe_machine, fresh_database  # noqa: E402
-from curriculum.models import CurriculumIndexPage, ModulePage, Provider  # noqa: E402
-from knowledge.models import (  # noqa: E402
-    CaseStudyIndexPage,
-    CaseStudyPage,
-    GuidanceIndexPage,
-    GuidancePage,
-    Municipality,
-)
-from portal.models import Audience, Theme  # noqa: E402
+from benchmarks.pages import add_generated_pages  # noqa: E402
+from benchmarks.search import describe_machine, fresh_database  # noqa: E402
 from search import engines  # noqa: E402
-
-SEED = 20260206
-SHARES = ((CaseStudyPage, 0.4), (ModulePage, 0.3), (GuidancePage, 0.3))
-
-
-def paragraphs(rng, count):
-    return "".join(f"<p>{' '.join(rng.choice(SENTENCES) for _ in range(rng.randint(3, 6)))}</p>" for _ in range(count))
-
-
-def stream(rng, count):
-    return [{"type": "paragraph", "value": paragraphs(rng, 1), "id": f"p{n}"} for n in range(count)]
-
-
-def add_pages(total):
-    """`total` generated pages in the demo's overviews, in proportion SHARES (bulk inserts, seconds)."""
-    rng = random.Random(SEED)
-    themes, audiences = list(Theme.objects.all()), list(Audience.objects.all())
-    municipalities = list(Municipality.objects.exclude(size_class="")) or list(Municipality.objects.all())
-    tags = list(Tag.objects.all()) or [Tag.objects.create(name="polarisatie", slug="polarisatie")]
-    providers = list(Provider.objects.all())
-
-    specific = {
-        CaseStudyPage: (
-            CaseStudyIndexPage,
-            lambda n: {
-                "intro": " ".join(rng.choice(SENTENCES) for _ in range(2)),
-                "municipality": municipalities[n % len(municipalities)],
-                "start_year": 2015 + n % 11,
-                "challenge": paragraphs(rng, 2),
-                "approach": paragraphs(rng, 3),
-                "results": paragraphs(rng, 2),
-                "lessons": paragraphs(rng, 1),
-                "evidence_level": "beschreven",
-                "partners": "Gemeente\nPolitie\nWijkteam",
-            },
-            lambda n: {"themes": themes[n % 4 : n % 4 + 2]},
-        ),
-        ModulePage: (
-            CurriculumIndexPage,
-            lambda n: {
-                "intro": " ".join(rng.choice(SENTENCES) for _ in range(2)),
-                "provider": providers[n % len(providers)],
-                "level": "basis",
-                "format": "training",
-                "duration_minutes": 90 + 30 * (n % 5),
-                "body": stream(rng, 4),
-                "learning_goals": stream(rng, 1),
-            },
-            lambda n: {"themes": themes[n % 4 : n % 4 + 2], "audiences": audiences[n % 6 : n % 6 + 2]},
-        ),
-        GuidancePage: (
-            GuidanceIndexPage,
-            lambda n: {
-                "intro": " ".join(rng.choice(SENTENCES) for _ in range(2)),
-                "kind": "handreiking",
-                "body": stream(rng, 5),
-            },
-            lambda n: {"themes": themes[n % 4 : n % 4 + 1], "audiences": audiences[n % 6 : n % 6 + 1]},
-        ),
-    }
-    for model, share in SHARES:
-        index_model, fields, relations = specific[model]
-        parent = index_model.objects.get(locale__language_code="nl")
-        count, done = int(total * share), 0
-        while done < count:
-            batch = min(2000, count - done)
-            bulk_child_pages(
-                parent,
-                model,
-                batch,
-                fields=fields,
-                relations=relations,
-                tags=lambda n: rng.sample(tags, min(len(tags), 2)),
-            )
-            done += batch
 
 
 def rebuild():
@@ -139,7 +53,7 @@ def main():
     print(f"Engines: {', '.join(engine.name for engine in engines.writable_engines())}", flush=True)
     fresh_database()
     call_command("load_demo_content", stdout=io.StringIO())
-    add_pages(options.pages)
+    add_generated_pages(options.pages)
     from wagtail.models import Page
 
     pages = Page.objects.live().public().filter(depth__gt=2).count()

@@ -111,6 +111,8 @@ class Stack:
         settings=None,
         demo=True,
         after_migrate=None,
+        elasticsearch_url=None,
+        extra_pages=0,
     ):
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -118,6 +120,7 @@ class Stack:
         self.database_url = database_url or f"sqlite:///{self.workdir / 'stack.sqlite3'}"
         self.workers, self.threads, self.demo, self.after_migrate = workers, threads, demo, after_migrate
         self.extra_settings = settings or {}
+        self.elasticsearch_url, self.extra_pages = elasticsearch_url, extra_pages
         self.redis = Redis(self.workdir, redis_url)
         self.gunicorn_port, self.http_port, self.https_port = free_port(), free_port(), free_port()
         self.base_url = f"https://127.0.0.1:{self.https_port}"
@@ -127,7 +130,11 @@ class Stack:
     @property
     def environment(self):
         environment = dict(os.environ)
-        environment.pop("ELASTICSEARCH_URL", None)  # the database engine: this stack is about the web tier
+        # The database engine unless asked for a node (this stack is mostly about the web tier).
+        environment.pop("ELASTICSEARCH_URL", None)
+        if self.elasticsearch_url:
+            environment["ELASTICSEARCH_URL"] = self.elasticsearch_url
+            environment["SEARCH_INDEX_PREFIX"] = f"stack{self.https_port}"
         environment.update(
             {
                 "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -172,6 +179,9 @@ class Stack:
         self.manage("migrate", "--no-input")
         if self.demo:
             self.manage("load_demo_content")
+            if self.extra_pages:
+                code = f"from benchmarks.pages import add_generated_pages; add_generated_pages({int(self.extra_pages)})"
+                self.manage("shell", "-c", code)
             self.manage("rebuild_search_index")
         if self.after_migrate:
             self.after_migrate(self)
@@ -238,19 +248,28 @@ class Stack:
         )
         return conf
 
-    def start(self):
-        environment = self.environment
-        log = open(self.workdir / "gunicorn.log", "w")
-        self.processes.append(
-            subprocess.Popen(
-                [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null"],
-                cwd=ROOT,
-                env=environment,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
+    def _start_gunicorn(self):
+        log = open(self.workdir / "gunicorn.log", "a")
+        self.gunicorn = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null"],
+            cwd=ROOT,
+            env=self.environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
+        self.processes.insert(0, self.gunicorn)
         wait_for(lambda: _get(f"http://127.0.0.1:{self.gunicorn_port}/healthz", host="127.0.0.1") < 500, 90, "gunicorn")
+
+    def restart_gunicorn(self, **settings):
+        """Serve the same site with other settings (environment variables), behind the same nginx and Redis."""
+        self.gunicorn.terminate()
+        self.gunicorn.wait(timeout=30)
+        self.processes.remove(self.gunicorn)
+        self.extra_settings.update(settings)
+        self._start_gunicorn()
+
+    def start(self):
+        self._start_gunicorn()
         conf = self._nginx_conf()
         nginx_log = open(self.workdir / "nginx.log", "w")
         self.processes.append(
