@@ -2,12 +2,17 @@
 
     .venv/bin/python benchmarks/load.py                      # 50 users, 60 s, 3 workers, SQLite demo site
     .venv/bin/python benchmarks/load.py --database-url postgres://...  --users 50 --seconds 60 --flood
+    .venv/bin/python benchmarks/load.py --database-url postgres://... --elasticsearch-url http://... \
+        --extra-pages 10000                                  # the 100,000-page work's measurement (issue 19)
 
-It builds a throwaway site (migrate, demo content, search index, collectstatic) with the production
-settings and serves it as production does (benchmarks/stack.py): nginx with TLS in front of gunicorn
-(3 workers by default) sharing one Redis. Every user connects from its own loopback address (127.0.0.10,
-.11, ...) and walks the public pages (home, theme, audience, overviews with filters, module, case study,
-guidance, event, search, suggestions, course paths, feeds, sitemap, 404) without pause, under the
+It builds a throwaway site (migrate, demo content, optionally --extra-pages generated pages, search index,
+collectstatic) with the production settings and serves it as production does (benchmarks/stack.py): nginx
+with TLS in front of gunicorn (3 workers x 2 threads by default) sharing one Redis. By default it runs the
+traffic twice, without and then with the page cache for anonymous visitors (PAGE_CACHE_SECONDS 0, then
+300; gunicorn restarted in between, nginx and Redis kept), and prints both runs side by side in one table.
+Every user connects from its own loopback address (127.0.0.10, .11, ...) and walks the public pages (home,
+theme, audience, overviews with filters, module, case study, guidance, event, search, suggestions, course
+paths, tag page, API, feeds, sitemap, 404) without pause, under the
 production rate limits. With --flood one more client (127.0.0.250, sixteen connections) searches nonstop:
 it should get 429s, and nobody else should. Reports requests, errors and latency percentiles per page
 type. Exit status 1 when any user's request failed (a 5xx, a 429, a timeout, a refused connection or an

@@ -28,6 +28,9 @@ from django.core.cache import cache
 logger = logging.getLogger(__name__)
 
 _building = contextvars.ContextVar("cached_entry_dependencies", default=None)
+# Entries already read in this request ({key: (versions, value)}): a page asks for the restricted sections
+# several times, and each read from Redis is a round trip or two.
+_read_in_request = contextvars.ContextVar("cached_entries_read_in_request", default=None)
 
 PAGE = "page:{}"
 LIST = "list:{}"
@@ -126,18 +129,34 @@ def _current_versions(names, create=False):
     return versions
 
 
+@contextlib.contextmanager
+def request_scope():
+    """Within it, an entry read once is not read from the shared cache again (one request: portal.middleware)."""
+    token = _read_in_request.set({})
+    try:
+        yield
+    finally:
+        _read_in_request.reset(token)
+
+
 def get(key):
     """The cached value when none of its dependencies changed since it was stored; else None."""
-    try:
-        entry = cache.get(key)
-        if entry is None:
+    read = _read_in_request.get()
+    if read is not None and key in read:
+        versions, value = read[key]
+    else:
+        try:
+            entry = cache.get(key)
+            if entry is None:
+                return None
+            versions, value = entry
+            if _current_versions(versions) != versions:
+                return None
+        except Exception:
+            logger.exception("Shared cache unavailable; building %s", key)
             return None
-        versions, value = entry
-        if _current_versions(versions) != versions:
-            return None
-    except Exception:
-        logger.exception("Shared cache unavailable; building %s", key)
-        return None
+        if read is not None:
+            read[key] = (versions, value)
     record(*versions)  # an entry that includes this one is shown only as long as this one is valid
     return value
 
@@ -149,6 +168,9 @@ def put(key, value, dependencies, timeout):
         if any(version is None or int(version.split("-")[0]) > dependencies.started for version in versions.values()):
             return False
         cache.set(key, (versions, value), timeout)
+        read = _read_in_request.get()
+        if read is not None:
+            read[key] = (versions, value)
         return True
     except Exception:
         logger.exception("Shared cache unavailable; %s not stored", key)

@@ -323,10 +323,24 @@ def gathered(terms, locale_id, limit):
         facet = listing.term_facet(type(terms[0]))
         if facet is None:
             continue
-        matching = listing.live().filter(**{f"{facet.relation}__in": terms}).values("pk")
-        pages = in_locale(listing.model.objects.filter(pk__in=matching), locale_id)
-        result[listing.gathered_as] = pages.select_related("locale").order_by(*listing.order)[:limit]
+
+        def first_ids(listing=listing, facet=facet):
+            caching.record_listing(listing.model)
+            matching = listing.live().filter(**{f"{facet.relation}__in": terms}).values("pk")
+            pages = in_locale(listing.model.objects.filter(pk__in=matching), locale_id)
+            return list(pages.order_by(*listing.order).values_list("pk", flat=True)[:limit])
+
+        # Which pages, from the shared cache (renewed when a page of the listing's type is published): ordering
+        # thousands of matches per visit is what made theme pages slow as content grew. Then their rows by key.
+        terms_key = ",".join(str(term.pk) for term in terms)
+        key = f"gathered:{listing.name}:{type(terms[0]).__name__}:{terms_key}:{locale_id}:{limit}"
+        ids = caching.get_or_build(key, first_ids, GATHERED_TIMEOUT)
+        rows = {row.pk: row for row in listing.model.objects.filter(pk__in=ids).live().select_related("locale")}
+        result[listing.gathered_as] = [rows[pk] for pk in ids if pk in rows]
     return result
+
+
+GATHERED_TIMEOUT = 3600  # a safety net: publishing renews them
 
 
 # Filtering an overview.
@@ -401,11 +415,10 @@ class ListingFilter:
         self.listing = listing
         self.query_dict = query_dict
         live = listing.live()
-        language = active_language_code()
-        options = caching.get_or_build(
+        self.language = language = active_language_code()
+        options = self._cached(
             f"listing-options:{listing.name}:{language}",
             lambda: [[tuple(map(str, pair)) for pair in facet.options(live)] for facet in listing.facets],
-            self.COUNTS_TIMEOUT,
         )
         self.facets = [
             FacetChoices(facet, [FacetOption(*pair) for pair in pairs])
@@ -415,10 +428,10 @@ class ListingFilter:
         self.selection, self.ignored = parse_selection(query_dict, listing.facets, known)
         self.base = self.narrow(in_locale(live) if listing.is_pages else live)
         self.total = None
+        what = repr((sorted(self.selection.items()), self.carried_parameters)).encode()
+        self.selection_key = f"{listing.name}:{language}:{hashlib.sha256(what).hexdigest()[:32]}"
         if count_options:  # exports and the API need the results only
-            what = repr((sorted(self.selection.items()), self.carried_parameters)).encode()
-            key = f"listing-counts:{listing.name}:{language}:{hashlib.sha256(what).hexdigest()[:32]}"
-            counts, self.total = caching.get_or_build(key, self._count_options, self.COUNTS_TIMEOUT)
+            counts, self.total = self._cached(f"listing-counts:{self.selection_key}", self._count_options)
             for choices in self.facets:
                 chosen = set(self.selection.get(choices.param, ()))
                 for option in choices.options:
@@ -427,6 +440,13 @@ class ListingFilter:
 
     def narrow(self, queryset):
         return queryset
+
+    def _cached(self, key, build):
+        def recorded():
+            caching.record_listing(self.listing.model)  # renewed when a page of this type is published
+            return build()
+
+        return caching.get_or_build(key, recorded, self.COUNTS_TIMEOUT)
 
     @property
     def carried_parameters(self):
@@ -464,9 +484,30 @@ class ListingFilter:
         # Django's paginator reads '٣' as 3; only ASCII digits count, anything else is the first page.
         number = parse_int(self.query_dict.get(PAGE_PARAM, ""), 1)
         paginator = Paginator(self.results, self.listing.page_size)
-        if self.total is not None:
-            paginator.count = self.total  # counted with the facets, in the shared cache
-        return paginator.get_page(number)
+        if self.total is None:
+            return paginator.get_page(number)
+        paginator.count = self.total  # counted with the facets, in the shared cache
+        page = paginator.get_page(number)
+        # Which pages are on it, from the shared cache too: sorting thousands of matches per request is what
+        # made overviews slow as content grew. Then the page's own rows by primary key, in that order.
+        ids = self._cached(
+            f"listing-page:{self.selection_key}:{page.number}",
+            lambda: list(
+                apply_selection(self.base, self.listing.facets, self.selection)
+                .order_by(*self.listing.order)
+                .values_list("pk", flat=True)[page.start_index() - 1 if self.total else 0 : page.end_index()]
+            ),
+        )
+        listing = self.listing
+        rows = self.listing.model.objects.filter(pk__in=ids)
+        if listing.is_pages:
+            rows = rows.live()  # a page unpublished a moment ago renews the entry; this is the second lock
+        rows = {
+            row.pk: row
+            for row in rows.select_related(*listing.select_related).prefetch_related(*listing.prefetch_related)
+        }
+        page.object_list = [rows[pk] for pk in ids if pk in rows]
+        return page
 
     @property
     def is_filtered(self):

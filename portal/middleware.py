@@ -101,7 +101,12 @@ class AnonymousPageCacheMiddleware:
 
         from portal import caching
 
-        timeout = settings.PAGE_CACHE_SECONDS
+        with caching.request_scope():
+            return self.respond(request, settings.PAGE_CACHE_SECONDS, settings)
+
+    def respond(self, request, timeout, settings):
+        from portal import caching
+
         if not timeout or not self.may_use_cache(request, settings):
             return self.get_response(request)
         key = self.key(request)

@@ -5,16 +5,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 
-from portal import routing, two_factor
+from portal import routing, sitemaps, two_factor
 from portal import views as portal_views
-from portal.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     # Each app owns its feeds; included by name so the portal imports none of them.
     path("feeds/modules/", include("curriculum.feed_urls")),
     path("feeds/praktijkvoorbeelden/", include("knowledge.feed_urls")),

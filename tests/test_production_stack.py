@@ -203,3 +203,30 @@ def test_failed_logins_are_counted_across_workers(stack, visitor):
     assert statuses.count(429) >= 3, statuses
     # The account is locked now, whichever worker and whatever address: even the right password is refused.
     assert login(visitor(9), stack.base_url, PASSWORD) == 429
+
+
+RENAME_HOME = """
+from wagtail.models import Page
+home = Page.objects.get(depth=2, locale__language_code="nl").specific
+home.title = "Kennisportaal (vernieuwd)"
+home.save_revision().publish()
+"""
+
+
+def test_the_page_cache_is_shared_by_the_workers_and_renewed_by_a_publication_elsewhere(stack, visitor):
+    """Three workers answer from one page cache; an editor publishing in another process (here a shell, in
+    production another worker or host) renews it for all of them at once."""
+    session = visitor(9)
+
+    def home_pages(count):
+        with ThreadPoolExecutor(max_workers=3) as pool:  # concurrent, so more than one worker answers
+            return list(pool.map(lambda _n: session.get(stack.base_url + "/"), range(count)))
+
+    first = session.get(stack.base_url + "/")
+    assert first.status_code == 200 and first.headers.get("X-Page-Cache") in ("miss", "hit")
+    later = home_pages(9)
+    assert [response.headers.get("X-Page-Cache") for response in later] == ["hit"] * 9
+    stack.manage("shell", "-c", RENAME_HOME)
+    renewed = home_pages(9)
+    assert all("Kennisportaal (vernieuwd)" in response.text for response in renewed)
+    assert sum(response.headers.get("X-Page-Cache") == "hit" for response in renewed) >= 6  # stored again
