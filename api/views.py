@@ -1,6 +1,7 @@
 """The open-data API (/api/v1/): read-only JSON, paginated, CORS for GET, rate limited; streaming exports."""
 
 import functools
+import hashlib
 import json
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from portal import listings
+from portal import caching, listings
 from portal.listings import LANGUAGE_PARAM, PAGE_PARAM, PAGE_SIZE_PARAM
 from portal.models import Audience, Theme
 from portal.numbers import parse_int
@@ -63,11 +64,7 @@ def api_endpoint(view):
             if language not in dict(settings.LANGUAGES):
                 response = error(400, _("%(param)s moet nl of en zijn.") % {"param": LANGUAGE_PARAM})
             else:
-                try:
-                    with translation.override(language):
-                        response = view(request, *args, **kwargs)
-                except BadParameter as problem:
-                    response = error(problem.status, str(problem))
+                response = answer(request, language, view, args, kwargs)
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
         response["Access-Control-Allow-Headers"] = "Accept, Accept-Language"
@@ -77,6 +74,28 @@ def api_endpoint(view):
         return response
 
     return wrapper
+
+
+API_CACHE_TIMEOUT = 600  # a safety net: publishing renews the answers that list or show what changed
+
+
+def answer(request, language, view, args, kwargs):
+    """The view's answer, from the shared cache when the same URL was answered since nothing it shows changed
+    (portal.caching; the rate limit above still counts every request). Exports stream and are not kept."""
+    key = f"api:{hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]}"
+    stored = caching.get(key)
+    if stored is not None:
+        content, content_type = stored
+        return HttpResponse(content, content_type=content_type)
+    with caching.building() as dependencies:
+        try:
+            with translation.override(language):
+                response = view(request, *args, **kwargs)
+        except BadParameter as problem:
+            return error(problem.status, str(problem))
+    if response.status_code == 200 and not response.streaming and request.method == "GET":
+        caching.put(key, (response.content, response["Content-Type"]), dependencies, API_CACHE_TIMEOUT)
+    return response
 
 
 def json_response(data, status=200):

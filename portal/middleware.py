@@ -87,10 +87,10 @@ class AnonymousPageCacheMiddleware:
 
     Keyed by everything that changes the answer: scheme, host, language and the path with its query. Only
     for GET requests without a session or message cookie or credentials (so never for a logged-in visitor),
-    and only answers that are a 200, set no cookie, used no CSRF token (a form) and are not marked private.
-    Each entry depends on the pages and listings it shows (portal.caching): publishing a page renews exactly
-    the entries that show it. Sits inside the session, CSRF and message middleware, so their work on a
-    stored answer is done before it is stored, and a hit skips the view and everything after it.
+    and only answers that are a 200, set no cookie (so no CSRF token for a form, no message, no session) and
+    are not marked private. Each entry depends on the pages and listings it shows (portal.caching):
+    publishing a page renews exactly the entries that show it. Sits outside the session, locale, CSRF and
+    message middleware: what they add to an answer is stored with it, and a hit skips them.
     """
 
     def __init__(self, get_response):
@@ -137,23 +137,24 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        from django.utils.translation import get_language
+        from django.conf import settings
+        from django.utils.translation import get_language_from_path
 
+        # The language LocaleMiddleware will choose: the URL's prefix, else the default (no prefix for Dutch).
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         scheme = "https" if request.is_secure() else "http"
         address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
-        return f"anonymous-page:{scheme}:{request.get_host()}:{get_language()}:{address}"
+        return f"anonymous-page:{scheme}:{request.get_host()}:{language}:{address}"
 
     @staticmethod
     def may_store(request, response):
         cache_control = response.get("Cache-Control", "").lower()
-        messages = getattr(request, "_messages", None)
         return (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
-            and not getattr(messages, "added_new", False)
         )
 
 

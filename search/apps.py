@@ -44,5 +44,14 @@ class SearchConfig(AppConfig):
 
         for signal in (post_save, post_delete):
             signal.connect(synonyms_changed, sender=Synonym, dispatch_uid=f"search_synonyms_{signal is post_save}")
+
+        from wagtail.contrib.search_promotions.models import SearchPromotion
+
+        from .service import promotions_changed
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                promotions_changed, sender=SearchPromotion, dispatch_uid=f"search_promotions_{signal is post_save}"
+            )
         # Before the delete: the database engine needs the stored words to keep its vocabulary right.
         pre_delete.connect(indexing.on_page_deleted, dispatch_uid="search_page_deleted")

@@ -225,6 +225,38 @@ def run_search(parameters, record=True):
     return results
 
 
+SEARCH_RESULTS_TIMEOUT = 600  # a safety net: every publication renews them
+
+
+def search_for_visitor(parameters):
+    """`run_search` for the search page, with the answer from the shared cache when the same search (text,
+    facets, sort, page, language) was answered since the index last changed (portal.caching: `search`, renewed
+    by every publication; editors' synonyms and promotions). Every search is still counted (record_query)
+    and rate-limited by the view; an answer given while Elasticsearch is down is not kept."""
+    import hashlib
+
+    what = repr(
+        (parameters.text, sorted(parameters.filters.items()), parameters.page, parameters.sort, parameters.language)
+    )
+    key = f"search-results:{hashlib.sha256(what.encode()).hexdigest()[:40]}"
+    results = caching.get(key)
+    if results is None:
+        with caching.building() as dependencies:
+            caching.record(caching.SEARCH, SYNONYMS)
+            results = run_search(parameters, record=False)
+        if not results.degraded:
+            caching.put(key, results, dependencies, SEARCH_RESULTS_TIMEOUT)
+    else:
+        results = dataclasses.replace(results, parameters=parameters)  # what this visitor typed, ignored included
+    if parameters.text and parameters.page == 1:
+        record_query(parameters.text, found=results.total > 0)
+    return results
+
+
+def promotions_changed(**kwargs):
+    caching.invalidate(caching.SEARCH)
+
+
 def theme_links(language):
     """The theme pages in the visitor's language: a way on when a search found nothing."""
     pages = ThemePage.objects.live().public().filter(locale__language_code=language).order_by("path")

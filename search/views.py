@@ -22,7 +22,7 @@ def search(request):
     if is_limited(request, "search", limit, window):
         return too_many_requests(request, window)
     parameters = service.parse_parameters(request.GET)
-    results = service.run_search(parameters)
+    results = service.search_for_visitor(parameters)
     response = render(
         request,
         "search/search.html",

@@ -295,6 +295,18 @@ def test_tag_page_lists_every_content_type(index, municipalities, client, home_p
     assert client.get("/trefwoorden/bestaat-niet/").status_code == 404
 
 
+def test_tag_pages_come_in_pages_of_twenty(index, municipalities, client):
+    grow_to(index, municipalities, 10)
+    grow_to(index, municipalities, 200)  # each of the seven tags on more than 20 case studies
+    tagged = CaseStudyPage.objects.filter(tagged_items__tag__slug="trefwoord-0").count()
+    assert tagged > 20
+    first = client.get("/trefwoorden/trefwoord-0/").content.decode()
+    assert first.count('<li class="card">') == 20 and f"{tagged} pagina's met dit trefwoord" in first
+    assert "pagina=2" in first
+    last = client.get(f"/trefwoorden/trefwoord-0/?pagina={(tagged - 1) // 20 + 1}").content.decode()
+    assert last.count('<li class="card">') == tagged - 20 * ((tagged - 1) // 20)
+
+
 def test_tag_only_on_drafts_is_not_revealed(index, municipalities, client):
     CaseStudyPageFactory(parent=index, live=False, tags=["verborgen"])
     assert client.get("/trefwoorden/verborgen/").status_code == 404

@@ -135,3 +135,20 @@ def test_the_menu_follows_publishing_without_a_page_cache(demo_content, client, 
     publish(section)
     html = client.get("/handreikingen/").content.decode()
     assert ">Leeraanbod</a></li>" in html
+
+
+def test_a_repeated_search_is_answered_from_the_shared_cache_and_still_counted(
+    demo_content, module, client, publish, django_assert_max_num_queries
+):
+    from wagtail.contrib.search_promotions.models import Query
+
+    with django_assert_max_num_queries(40) as first:
+        html = client.get("/zoeken/?q=polarisatie").content.decode()
+    with django_assert_max_num_queries(len(first.captured_queries) - 3) as second:
+        again = client.get("/zoeken/?q=polarisatie").content.decode()
+    assert not any("search_searchdocument" in query["sql"] for query in second.captured_queries)  # no engine query
+    assert again.count('<h3 class="card__title">') == html.count('<h3 class="card__title">') > 0
+    assert Query.get("polarisatie").hits == 2  # both searches counted
+    module.title = "Polarisatie herkennen, vernieuwd"
+    publish(module)
+    assert "herkennen, vernieuwd" in client.get("/zoeken/?q=polarisatie").content.decode()  # "polarisatie" is marked

@@ -65,6 +65,10 @@ MIDDLEWARE = [
     # WhiteNoise serves static files from the app itself: no web server needed in front.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.RejectNullBytesMiddleware",
+    # Whole pages for anonymous visitors from the shared cache (PAGE_CACHE_SECONDS). Outside the session, CSRF,
+    # locale and message middleware: a stored answer went through them (their headers are in it, and an answer
+    # that set a cookie is never stored), and a hit skips them and everything that builds a page.
+    "portal.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Password resets and other unauthenticated mail-sending forms, per client and per address.
     "portal.login_throttle.PasswordResetThrottleMiddleware",
@@ -76,9 +80,6 @@ MIDDLEWARE = [
     # Everyone who can reach the admin confirms the login with a second factor (portal.two_factor).
     "portal.two_factor.RequireTwoFactorForAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Whole pages for anonymous visitors from the shared cache (PAGE_CACHE_SECONDS); inside the session, CSRF
-    # and message middleware so it sees what they decided, outside everything that builds a page.
-    "portal.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes: every login form (portal, Wagtail admin, Django admin, page privacy) answers 429 when locked.
