@@ -31,14 +31,7 @@ run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py rebuild_search_index
-	@echo ""
-	@echo "  Portaal:      http://$(HOST):$(PORT)/"
-	@echo "  Beheer/admin: http://$(HOST):$(PORT)/admin/  (account redacteur: see above). Pair an authenticator app"
-	@echo "                once, with this one-time link (or run: TWO_FACTOR_REQUIRED=false make run):"
-	@echo "                $$(WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py two_factor_enrolment_link redacteur)"
-	@echo "  Trainers:     http://$(HOST):$(PORT)/leerlijnen/mijn/  (account trainer: see above)"
-	@echo "  Gemeenten:    http://$(HOST):$(PORT)/behoeftepeiling/  (account medewerker, gemeente Amersfoort: see above)"
-	@echo ""
+	@$(BIN)/python manage.py demo_welcome --base-url http://$(HOST):$(PORT)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole test suite; exits non-zero on any failure

@@ -195,12 +195,17 @@ class ModulePage(BasePage):
 
     @property
     def duration_display(self):
-        hours, minutes = divmod(self.duration_minutes or 0, 60)
-        if hours and minutes:
-            return _("%(hours)d uur %(minutes)d min") % {"hours": hours, "minutes": minutes}
-        if hours:
-            return _("%(hours)d uur") % {"hours": hours}
-        return _("%(minutes)d min") % {"minutes": minutes}
+        return duration_text(self.duration_minutes)
+
+
+def duration_text(total_minutes):
+    """'1 uur 30 min', '6 uur', '45 min': how every duration of the curriculum is written (modules, paths)."""
+    hours, minutes = divmod(total_minutes or 0, 60)
+    if hours and minutes:
+        return _("%(hours)d uur %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    if hours:
+        return _("%(hours)d uur") % {"hours": hours}
+    return _("%(minutes)d min") % {"minutes": minutes}
 
 
 def stored_prerequisites(module_ids):

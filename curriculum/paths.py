@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from portal.two_factor import second_factor_confirmed
 
-from .models import CoursePath, CoursePathStep, ModulePage, ModuleSession
+from .models import CoursePath, CoursePathStep, ModulePage, ModuleSession, duration_text
 
 
 @dataclass
@@ -34,6 +34,10 @@ class PathView:
     @property
     def total_minutes(self):
         return sum(view.module.duration_minutes for view in self.steps if view.available)
+
+    @property
+    def total_display(self):
+        return duration_text(self.total_minutes)
 
     @property
     def warnings(self):

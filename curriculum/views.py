@@ -63,6 +63,7 @@ def path_detail(request, pk=None, token=None):
             "path_view": paths.load_path_view(path),
             "urls": path_urls(path, token),
             "shared": token is not None,
+            "is_owner": request.user.is_authenticated and path.owner_id == request.user.pk,
         },
     )
     if token is not None:

@@ -9,6 +9,7 @@ alone, so running the command twice changes nothing.
 import importlib
 import os
 import secrets
+from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -79,8 +80,10 @@ def ensure_demo_account(report, username, password_variable, groups):
         user = User.objects.create_user(
             username, email=f"{username}@example.org", password=password, first_name="Demo", last_name=username.title()
         )
-        source = f"from {password_variable}" if wanted_password else "generated; shown only this once"
+        source = f"from {password_variable}" if wanted_password else "generated"
         report(f"Demo account: username '{username}', password '{password}' ({source}).")
+        if not wanted_password:
+            remember_generated_password(username, password)
     elif wanted_password and not user.check_password(wanted_password):
         user.set_password(wanted_password)
         user.save(update_fields=["password"])
@@ -95,6 +98,61 @@ def ensure_demo_account(report, username, password_variable, groups):
         User.objects.filter(pk=user.pk).update(is_superuser=False, is_staff=False)
     user.groups.add(*Group.objects.filter(name__in=groups))
     return user
+
+
+def generated_passwords_file():
+    from django.conf import settings
+
+    return Path(settings.VAR_DIR) / "demo-passwords.txt"
+
+
+def remember_generated_password(username, password):
+    """Keep a generated demo password for `make run`'s closing block, on this machine only (DEBUG: a developer's
+    checkout; readable by its owner only). Never for a deployment: there the passwords come from the
+    environment or are printed once."""
+    from django.conf import settings
+
+    if not settings.DEBUG:
+        return
+    path = generated_passwords_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    known = generated_passwords()
+    known[username] = password
+    path.write_text("".join(f"{name} {secret}\n" for name, secret in known.items()))
+    path.chmod(0o600)
+
+
+def generated_passwords():
+    path = generated_passwords_file()
+    if not path.exists():
+        return {}
+    return dict(line.split(" ", 1) for line in path.read_text().splitlines() if " " in line)
+
+
+def demo_accounts_summary():
+    """(username, password or where to set it, what the account is for) for `make run`'s closing block."""
+    from django.contrib.auth import get_user_model
+
+    purposes = {
+        "redacteur": "Wagtail-beheer /admin/",
+        "trainer": "leerlijnen /leerlijnen/mijn/",
+        "medewerker": "behoeftepeiling /behoeftepeiling/ (Amersfoort)",
+    }
+    generated = generated_passwords()
+    rows = []
+    for username, variable, _groups in DEMO_ACCOUNTS:
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            continue
+        wanted = os.environ.get(variable)
+        if wanted and user.check_password(wanted):
+            password = f"{wanted}  (from {variable})"
+        elif username in generated and user.check_password(generated[username]):
+            password = generated[username]
+        else:
+            password = f"(not shown; choose one: {variable}=... make run)"
+        rows.append((username, password, purposes.get(username, "")))
+    return rows
 
 
 def demo_user(username):

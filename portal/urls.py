@@ -12,6 +12,8 @@ from portal import views as portal_views
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
+    # Browsers and crawlers ask for /favicon.ico whatever the page says: the portal's icon, not a 404.
+    path("favicon.ico", portal_views.favicon, name="favicon"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     # Each app owns its feeds; included by name so the portal imports none of them.
     path("feeds/modules/", include("curriculum.feed_urls")),

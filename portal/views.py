@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -33,6 +33,12 @@ def tag_page(request, slug):
 
 
 ROBOTS_DISALLOWED = ["/admin/", "/django-admin/", "/inloggen/", "/leerlijnen/mijn/", "/leerlijnen/gedeeld/", "/zoeken/"]
+
+
+def favicon(request):
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("portal/favicon.svg"))
 
 
 def robots_txt(request):

@@ -260,6 +260,23 @@ def test_unpublished_and_deleted_modules_leave_a_marked_step(client, trainer_a, 
 # -- sharing ----------------------------------------------------------------------------------
 
 
+def test_a_shared_path_shows_its_recipients_hours_and_minutes_and_not_the_trainers_warnings(
+    client, trainer_a, path_a, modules
+):
+    paths.add_step(path_a, modules["school"])  # for another audience: a warning for the trainer
+    assert paths.load_path_view(path_a).warnings
+    as_user(client, trainer_a).post(f"/leerlijnen/mijn/{path_a.pk}/delen/", {"action": "create"})
+    path_a.refresh_from_db()
+    shared = f"/leerlijnen/gedeeld/{path_a.share_token}/"
+    as_user(client, trainer_a)
+    assert "path-warnings-heading" in client.get(shared).content.decode()  # the trainer still sees them
+    client.logout()
+    for url in (shared, f"/leerlijnen/gedeeld/{path_a.share_token}/afdrukken/"):
+        html = client.get(url).content.decode()
+        assert "path-warnings-heading" not in html and "doelgroep" not in html.split("<ol")[0].lower()
+        assert "Totale duur: 4 uur 30 min" in html and "minuten" not in html  # 60 + 120 + 90
+
+
 def test_share_link_is_read_only_unguessable_and_revocable(client, trainer_a, path_a):
     as_user(client, trainer_a).post(f"/leerlijnen/mijn/{path_a.pk}/delen/", {"action": "create"})
     path_a.refresh_from_db()

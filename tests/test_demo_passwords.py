@@ -24,3 +24,40 @@ def test_generated_password_is_printed_once_and_works(db, monkeypatch, client):
     second = StringIO()
     call_command("load_demo_content", stdout=second)
     assert password not in second.getvalue()
+
+
+def test_make_run_closes_with_the_addresses_and_the_three_accounts_with_their_passwords(
+    db, monkeypatch, tmp_path, settings
+):
+    """`make run` ends with one short block (manage.py demo_welcome): URLs, and each demo account with the
+    password it can log in with (generated ones kept in VAR_DIR on a developer's machine only)."""
+    settings.DEBUG, settings.VAR_DIR = True, tmp_path
+    monkeypatch.delenv("DEMO_EDITOR_PASSWORD", raising=False)
+    monkeypatch.setenv("DEMO_TRAINER_PASSWORD", "trainer-password-from-env")
+    monkeypatch.delenv("DEMO_STAFF_PASSWORD", raising=False)
+    call_command("load_demo_content", stdout=StringIO())
+    output = StringIO()
+    call_command("demo_welcome", "--base-url", "http://127.0.0.1:8000", stdout=output)
+    block = output.getvalue()
+    assert "http://127.0.0.1:8000/admin/" in block and "http://127.0.0.1:8000/en/" in block
+    from django.contrib.auth import get_user_model
+
+    accounts = {
+        line.split()[0]: line.split()[1] for line in block.splitlines() if line.startswith("    ") and " - " in line
+    }
+    assert set(accounts) == {"redacteur", "trainer", "medewerker"}
+    for username, password in accounts.items():
+        assert get_user_model().objects.get(username=username).check_password(password), username
+    assert accounts["trainer"] == "trainer-password-from-env"
+    assert oct((tmp_path / "demo-passwords.txt").stat().st_mode)[-3:] == "600"
+    assert "see above" not in block
+
+
+def test_generated_passwords_are_not_kept_outside_a_development_checkout(db, monkeypatch, tmp_path, settings):
+    settings.DEBUG, settings.VAR_DIR = False, tmp_path
+    monkeypatch.delenv("DEMO_EDITOR_PASSWORD", raising=False)
+    call_command("load_demo_content", stdout=StringIO())
+    assert not (tmp_path / "demo-passwords.txt").exists()
+    output = StringIO()
+    call_command("demo_welcome", stdout=output)
+    assert "DEMO_EDITOR_PASSWORD=... make run" in output.getvalue()

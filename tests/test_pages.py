@@ -57,6 +57,21 @@ def test_every_page_type_renders(demo_content, client, url, text):
     assert text in response.content.decode()
 
 
+def test_the_home_page_names_the_portal_once_links_the_course_paths_and_there_is_an_icon(demo_content, client):
+    from pathlib import Path
+
+    for url, name in (("/", "Kennisportaal Sociale Stabiliteit"), ("/en/", "Knowledge Portal Social Stability")):
+        html = client.get(url).content.decode()
+        title = html.split("<title>")[1].split("</title>")[0]
+        assert title == name, title
+        assert 'rel="icon"' in html
+    assert 'href="/leerlijnen/"' in client.get("/").content.decode()  # curated course paths, from the home page
+    assert 'href="/en/leerlijnen/"' in client.get("/en/").content.decode()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("portal/favicon.svg")
+    assert (Path(__file__).resolve().parents[1] / "portal/static/portal/favicon.svg").read_text().startswith("<svg")
+
+
 def test_footer_shows_contact_and_links(demo_content, client):
     html = client.get("/").content.decode()
     assert "info@example.org" in html
