@@ -112,6 +112,12 @@ class CaseStudyFilter(ListingFilter):
         return [(LIKE_MINE_PARAM, self.like_mine.cbs_code)] if self.like_mine else []
 
     @property
+    def extra_choices(self):
+        if self.like_mine is None:
+            return []
+        return [(LIKE_MINE_PARAM, self.like_mine.cbs_code, _("Gemeenten zoals"), self.like_mine.name)]
+
+    @property
     def municipalities(self):
         return Municipality.objects.exclude(size_class="").only("cbs_code", "name")
 

@@ -510,6 +510,11 @@ class ListingFilter:
         return page
 
     @property
+    def extra_choices(self):
+        """(param, value, filter label, label) chosen beyond the facets, shown and removable like them."""
+        return []
+
+    @property
     def is_filtered(self):
         return bool(self.selection)
 
@@ -524,3 +529,54 @@ class ListingIndexMixin:
         listing_filter = get(self.listing_name).filter(request.GET)
         context.update({"filter": listing_filter, "page_obj": listing_filter.page})
         return context
+
+
+# What a visitor chose, shown above the results (overviews and search).
+
+
+@dataclasses.dataclass(frozen=True)
+class AppliedChoice:
+    """One chosen filter value, and the query string of the same URL without it (and on its first page)."""
+
+    facet_label: str
+    label: str
+    remove_query: str
+
+
+@dataclasses.dataclass(frozen=True)
+class AppliedFacet:
+    """Every chosen value of one filter, and the query string without that filter: the way out of zero results."""
+
+    label: str
+    values: tuple
+    remove_query: str
+
+
+def _without(query_dict, param, value=None):
+    query = query_dict.copy()
+    query.pop(PAGE_PARAM, None)
+    if value is None:
+        query.pop(param, None)
+    else:
+        query.setlist(param, [raw for raw in query.getlist(param) if raw.strip() != value])
+    return query.urlencode()
+
+
+def applied_choices(query_dict, facets, extra=()):
+    """(choices, facets): what is chosen in `facets` (objects with `param`, `label` and `options` that have
+    `value`, `label`, `selected`), plus `extra` (param, value, facet label, label) chosen outside them, each
+    with the query string that drops it."""
+    choices, per_facet = [], []
+    for facet in facets:
+        chosen = [option for option in facet.options if option.selected]
+        for option in chosen:
+            choices.append(
+                AppliedChoice(str(facet.label), option.label, _without(query_dict, facet.param, option.value))
+            )
+        if chosen:
+            labels = tuple(option.label for option in chosen)
+            per_facet.append(AppliedFacet(str(facet.label), labels, _without(query_dict, facet.param)))
+    for param, value, facet_label, label in extra:
+        choices.append(AppliedChoice(str(facet_label), str(label), _without(query_dict, param, value)))
+        per_facet.append(AppliedFacet(str(facet_label), (str(label),), _without(query_dict, param)))
+    return choices, per_facet

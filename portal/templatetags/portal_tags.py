@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 from portal import caching
 from portal.i18n import active_language_code
-from portal.listings import LANGUAGE_PARAM, PAGE_PARAM
+from portal.listings import LANGUAGE_PARAM, PAGE_PARAM, applied_choices
 from portal.models import AudiencePage, FooterLink, SiteSettings, audience_link
 
 register = template.Library()
@@ -153,6 +153,29 @@ def audience_pages(request):
         return []
     pages = AudiencePage.objects.child_of(site.root_page.localized).live().public().order_by("path")
     return [audience_link(page, request) for page in pages]
+
+
+@register.inclusion_tag("includes/applied_filters.html", takes_context=True)
+def applied_filters(context, facets, total, extra=()):
+    """The chosen filters above the results, each removable; with no results, which filter to drop."""
+    query = context["request"].GET
+    choices, per_facet = applied_choices(query, facets, extra)
+    cleared = query.copy()
+    for param in [PAGE_PARAM, *(facet.param for facet in facets), *(param for param, *_rest in extra)]:
+        cleared.pop(param, None)
+    return {
+        "choices": choices,
+        "per_facet": per_facet,
+        "no_results": not total,
+        "path": context["request"].path,
+        "clear_query": cleared.urlencode(),
+    }
+
+
+@register.simple_tag
+def chosen_count(facets, extra=()):
+    """How many filter values are chosen: the filter panel's button says so while it is closed."""
+    return sum(1 for facet in facets for option in facet.options if option.selected) + len(extra)
 
 
 @register.inclusion_tag("includes/download_selection.html", takes_context=True)

@@ -44,3 +44,101 @@ def test_cards_forms_and_titles_on_a_phone(browser, live_server, screenshot, mon
     email.blur()
     assert page.evaluate("field => getComputedStyle(field).borderTopColor", email.element_handle()) == INVALID_RED
     context.close()
+
+
+PHONE = {"width": 375, "height": 800}
+FIRST_RESULT = "main :is(.module-list, .search-results) > li.card"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_overviews_and_search_start_with_results_on_a_phone(browser, live_server, screenshot, monkeypatch, javascript):
+    load_demo_site(monkeypatch)
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", java_script_enabled=javascript)
+    page = context.new_page()
+    paths = {
+        "modules": "/curriculum/",
+        "case-studies": "/praktijkvoorbeelden/",
+        "guidance": "/handreikingen/",
+        "search": "/zoeken/?q=polarisatie",
+        "filtered": "/praktijkvoorbeelden/?thema=polarisatie&thema=inclusie",
+    }
+    for name, path in paths.items():
+        page.goto(live_server.url + path)
+        count_top = page.evaluate("() => document.getElementById('results-heading').getBoundingClientRect().top")
+        first_top = page.evaluate(f"() => document.querySelector({FIRST_RESULT!r}).getBoundingClientRect().top")
+        # The number of results and the start of the first result are on the first screen, without scrolling.
+        assert count_top < PHONE["height"] and first_top < PHONE["height"] - 80, (path, count_top, first_top)
+        if javascript:
+            screenshot(page, f"phone-first-screen-{name}")
+    context.close()
+
+
+def tab_to(page, condition, limit=300):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"({condition})(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached an element where {condition}")
+
+
+def test_filter_remove_a_chip_and_open_the_menu_with_the_keyboard_and_without_javascript(
+    browser, live_server, screenshot, monkeypatch
+):
+    load_demo_site(monkeypatch)
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/praktijkvoorbeelden/")
+    total = int(page.text_content("#results-heading").split()[0])
+
+    # The filters are closed: their checkboxes are not on the screen until the panel is opened.
+    assert not page.locator("#f-thema-1").is_visible()
+    tab_to(page, "element => element.matches('.filter-panel__toggle')")
+    page.keyboard.press("Enter")
+    assert page.locator("#f-thema-1").is_visible()
+    tab_to(page, "element => element.id === 'f-thema-2'")  # Polarisatie
+    page.keyboard.press("Space")
+    tab_to(page, "element => element.matches('.filters__apply button')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**thema=polarisatie**")
+    filtered = int(page.text_content("#results-heading").split()[0])
+    assert 0 < filtered < total
+    chip = page.locator(".chips .chip").first
+    assert "Thema: Polarisatie" in chip.text_content()
+    assert page.text_content(".filter-panel__toggle").split() == ["Filters", "(1", "gekozen)"]
+    screenshot(page, "phone-filter-chosen")
+
+    # Removing the chip (with the keyboard) brings every case study back.
+    tab_to(page, "element => element.matches('.chips .chip')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "thema=" not in url)
+    assert int(page.text_content("#results-heading").split()[0]) == total
+    assert page.locator(".chips").count() == 0
+
+    # The menu: behind a button at the top, opened and closed with the keyboard.
+    menu_link = page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Handreikingen")
+    assert not menu_link.is_visible()
+    toggle_top = page.evaluate("() => document.querySelector('.site-menu__toggle').getBoundingClientRect().top")
+    assert toggle_top < 100
+    page.goto(live_server.url + "/praktijkvoorbeelden/")
+    tab_to(page, "element => element.matches('.site-menu__toggle')")
+    page.keyboard.press("Enter")
+    assert menu_link.is_visible()
+    screenshot(page, "phone-menu-open")
+    tab_to(page, "element => element.closest('.main-nav') && element.textContent.trim() === 'Handreikingen'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/handreikingen/")
+    context.close()
+
+
+def test_a_combination_without_results_offers_to_drop_each_filter(browser, live_server, monkeypatch):
+    load_demo_site(monkeypatch)
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    page.goto(live_server.url + "/curriculum/?thema=polarisatie&niveau=specialistisch&vorm=e-learning")
+    assert page.text_content("#results-heading").startswith("0 ")  # no specialist e-learning on polarisation
+    advice = page.locator(".no-results a")
+    names = advice.all_text_contents()
+    assert any("Thema" in name for name in names) and len(names) >= 3, names
+    advice.first.click()
+    assert "thema=" not in page.url and "niveau=specialistisch" in page.url
+    context.close()
