@@ -7,4 +7,9 @@ class CurriculumConfig(AppConfig):
     verbose_name = _("Curriculum")
 
     def ready(self):
+        from portal import agenda
+
+        from . import agenda as module_agenda
         from . import listings  # noqa: F401  (declaring the listings registers them)
+
+        agenda.register(module_agenda.module_sessions)

@@ -9,6 +9,7 @@ from portal.listings import (
     ChoiceFacet,
     Field,
     Listing,
+    OnHome,
     TermFacet,
     attribute,
     choice,
@@ -52,5 +53,6 @@ MODULES = register(
         select_related=("provider",),
         prefetch_related=("themes", "audiences", "tags"),
         gathered_as="modules",
+        on_home=OnHome(_("Nieuwe modules"), describe=lambda page: page.summary_line),
     )
 )

@@ -197,6 +197,12 @@ class ModulePage(BasePage):
     def duration_display(self):
         return duration_text(self.duration_minutes)
 
+    @property
+    def summary_line(self):
+        """'Workshop · 3 uur · ESS': what kind of module, how long, by whom (home page, agenda)."""
+        parts = (self.get_format_display(), self.duration_display, self.provider)
+        return " · ".join(str(part) for part in parts if part)
+
 
 def duration_text(total_minutes):
     """'1 uur 30 min', '6 uur', '45 min': how every duration of the curriculum is written (modules, paths)."""

@@ -11,10 +11,16 @@ class KnowledgeConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished
 
+        from portal import agenda
+
+        from . import agenda as event_agenda
         from . import (
             attachments,
             listings,  # noqa: F401  (declaring the listings registers them)
         )
+        from .models import EventIndexPage
+
+        agenda.register(event_agenda.events, overview=EventIndexPage)
 
         # Attachments follow their case study's privacy (knowledge.attachments).
         page_published.connect(attachments.on_case_study_changed, dispatch_uid="knowledge_attachments_published")

@@ -15,6 +15,7 @@ from portal.listings import (
     Field,
     Listing,
     ListingFilter,
+    OnHome,
     TermFacet,
     ValueFacet,
     attribute,
@@ -32,6 +33,7 @@ from .models import (
     CaseStudyPage,
     Domain,
     EventSessionPage,
+    EzineIssuePage,
     GuidancePage,
     Municipality,
 )
@@ -158,6 +160,11 @@ CASE_STUDIES = register(
         page_size=10,
         filter_class=CaseStudyFilter,
         gathered_as="case_studies",
+        on_home=OnHome(
+            _("Nieuwe praktijkvoorbeelden"),
+            order=("archived", "-first_published_at", "-pk"),
+            describe=lambda page: f"{page.municipality.name} · {page.period_display}",
+        ),
     )
 )
 
@@ -195,5 +202,23 @@ EVENT_SESSIONS = register(
         order=("title",),
         gathered_as="event_sessions",
         in_api=False,
+    )
+)
+
+# E-zine issues: on the home page only (the newest one).
+EZINE_ISSUES = register(
+    Listing(
+        name="ezine-issues",
+        schema_name="EzineIssue",
+        model=EzineIssuePage,
+        facets=(),
+        order=("-issue_date",),
+        in_api=False,
+        on_home=OnHome(
+            _("Laatste e-zine"),
+            order=("-issue_date", "-pk"),
+            count=1,
+            describe=lambda page: page.issue_line,
+        ),
     )
 )

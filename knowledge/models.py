@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,10 +20,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from portal import caching
+from portal import agenda, caching
 from portal.access import MUNICIPAL_STAFF as MUNICIPAL_STAFF_GROUP
 from portal.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from portal.i18n import children_in_locale, in_locale
+from portal.i18n import active_language_code, children_in_locale, in_locale
 from portal.listings import ListingIndexMixin
 from portal.models import BasePage, TaxonomyTerm, Theme
 
@@ -189,7 +189,8 @@ class EventIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         events = children_in_locale(self, EventPage.objects.live().public())
         now = timezone.now()
-        context["upcoming_events"] = events.filter(starts_at__gte=now).order_by("starts_at")
+        # Upcoming: every gathering the portal knows of, the planned sessions of modules beside the events.
+        context["agenda"] = agenda.upcoming(active_language_code(), now=now)
         context["past_events"] = events.filter(starts_at__lt=now).order_by("-starts_at")
         return context
 
@@ -284,6 +285,14 @@ class EzineIssuePage(BasePage):
 
     class Meta:
         verbose_name = _("e-zine-editie")
+
+    @property
+    def issue_line(self):
+        """'Nummer 2 · januari 2027'."""
+        return _("Nummer %(number)s · %(date)s") % {
+            "number": self.issue_number,
+            "date": formats.date_format(self.issue_date, "F Y"),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

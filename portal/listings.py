@@ -19,6 +19,7 @@ from collections.abc import Callable
 from django.core.paginator import Paginator
 from django.db.models import Count
 from taggit.models import Tag
+from wagtail.models import Page
 
 from . import caching
 from .i18n import active_language_code, in_locale
@@ -242,6 +243,17 @@ _REGISTRY = {}
 
 
 @dataclasses.dataclass(frozen=True)
+class OnHome:
+    """The home page shows a listing's newest pages: under which heading, in which order, how many, and a line
+    about each (`describe(page)`, optional)."""
+
+    heading: str
+    order: tuple = ("-first_published_at", "-pk")
+    count: int = 3
+    describe: Callable = None
+
+
+@dataclasses.dataclass(frozen=True)
 class Listing:
     """A content type's overview: which pages, filtered by which facets, in which order, with which fields.
 
@@ -261,6 +273,7 @@ class Listing:
     filter_class: type = None
     gathered_as: str = ""
     in_api: bool = True
+    on_home: OnHome = None
 
     @property
     def is_pages(self):
@@ -341,6 +354,39 @@ def gathered(terms, locale_id, limit):
 
 
 GATHERED_TIMEOUT = 3600  # a safety net: publishing renews them
+
+
+def newest(locale_id, request=None):
+    """The newest live pages of every listing shown on the home page, as plain values: [{heading, url, overview,
+    items}] (`url` and `overview`: the overview page they are in; each item: title, url, intro, description)."""
+    found = []
+    for listing in registered():
+        on_home = listing.on_home
+        if on_home is None:
+            continue
+        pages = in_locale(listing.live(), locale_id).select_related(*listing.select_related)
+        pages = list(pages.order_by(*on_home.order)[: on_home.count])
+        if pages:
+            found.append((on_home, pages))
+    # Each section links the overview its pages are in: their parents, in one query.
+    parent_paths = [pages[0].path[: -pages[0].steplen] for _on_home, pages in found]
+    parents = {page.path: page for page in Page.objects.filter(path__in=parent_paths)}
+    sections = []
+    for (on_home, pages), parent_path in zip(found, parent_paths, strict=True):
+        parent = parents[parent_path]
+        items = [
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "intro": page.intro,
+                "description": on_home.describe(page) if on_home.describe else "",
+            }
+            for page in pages
+        ]
+        sections.append(
+            {"heading": str(on_home.heading), "url": parent.get_url(request), "overview": parent.title, "items": items}
+        )
+    return sections
 
 
 # Filtering an overview.

@@ -13,9 +13,9 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from . import caching, listings
+from . import agenda, caching, listings
 from .blocks import BodyStreamBlock
-from .i18n import in_visitor_language
+from .i18n import active_language_code, in_visitor_language
 
 
 class TaxonomyTerm(models.Model):
@@ -104,11 +104,15 @@ class HomePage(BasePage):
 
     SECTIONS_TIMEOUT = 24 * 3600  # a safety net: publishing renews them (portal.caching)
 
+    AGENDA_LENGTH = 4
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             caching.get_or_build(f"home-sections:{self.pk}", lambda: self.sections(request), self.SECTIONS_TIMEOUT)
         )
+        # Not with the sections: what is upcoming changes when a session starts, not only when a page is published.
+        context["agenda"] = agenda.upcoming(active_language_code(), limit=self.AGENDA_LENGTH)
         return context
 
     def sections(self, request):
@@ -121,7 +125,10 @@ class HomePage(BasePage):
         themes = ThemePage.objects.child_of(self).live().public().select_related("theme").order_by("theme__sort_order")
         sections = self.get_children().live().public().in_menu().not_type(ThemePage, AudiencePage).specific()
         audiences = AudiencePage.objects.child_of(self).live().public().order_by("path")
+        overview = agenda.overview_page(self)
         return {
+            "agenda_url": overview.get_url(request) if overview is not None else "",
+            "newest": listings.newest(self.locale_id, request),
             "theme_pages": [card(page) for page in themes],
             "sections": [card(page) for page in sections],
             "audience_pages": [audience_link(page, request) for page in audiences],

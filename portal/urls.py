@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     # Before the page tree, so the overview page's URL space has a submission form.
     path("praktijkvoorbeelden/insturen/", include("knowledge.urls")),
     path("trefwoorden/<str:slug>/", portal_views.tag_page, name="tag"),
+    path("agenda.ics", portal_views.agenda_feed, name="agenda_feed"),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(template_name="registration/login.html", redirect_authenticated_user=True),

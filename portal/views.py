@@ -1,11 +1,14 @@
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
+from . import agenda
 from .health import run_checks
+from .i18n import active_language_code
 from .listings import PAGE_PARAM
 from .numbers import parse_int
 from .tags import tagged_pages
@@ -16,6 +19,19 @@ from .tags import tagged_pages
 def healthz(request):
     status, http_status, checks = run_checks()
     return JsonResponse({"status": status, "checks": checks}, status=http_status)
+
+
+@require_GET
+def agenda_feed(request):
+    """The agenda (events and module sessions) as an iCalendar feed that calendar programs subscribe to."""
+    document = agenda.calendar(
+        agenda.for_feed(active_language_code()),
+        _("Kennisportaal Sociale Stabiliteit: agenda"),
+        request.build_absolute_uri,
+    )
+    response = HttpResponse(document, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="agenda.ics"'
+    return response
 
 
 TAG_PAGE_SIZE = 20
