@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils.translation import gettext as _
 
 from portal.agenda import AgendaItem
-from portal.i18n import in_locale
+from portal.i18n import in_locale, language_code_of
 
 from .models import ModulePage, ModuleSession
 
@@ -29,6 +29,7 @@ def module_sessions(moment):
             url=session.page.url,
             registration_url=session.registration_url,
             description=session.page.summary_line,
+            language=language_code_of(session.page.locale_id),
         )
         for session in sessions
     ]

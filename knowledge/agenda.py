@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from portal.agenda import AgendaItem
-from portal.i18n import in_locale
+from portal.i18n import in_locale, language_code_of
 
 from .models import EventPage
 
@@ -21,6 +21,7 @@ def events(moment):
             place=page.location,
             url=page.url,
             description=page.intro,
+            language=language_code_of(page.locale_id),
         )
         for page in pages
     ]

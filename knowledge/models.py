@@ -23,7 +23,7 @@ from wagtail.snippets.models import register_snippet
 from portal import agenda, caching
 from portal.access import MUNICIPAL_STAFF as MUNICIPAL_STAFF_GROUP
 from portal.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from portal.i18n import active_language_code, children_in_locale, in_locale
+from portal.i18n import active_language_code, children_in_locale, in_locale, language_code_of
 from portal.listings import ListingIndexMixin
 from portal.models import BasePage, TaxonomyTerm, Theme
 
@@ -515,6 +515,7 @@ class CaseStudyPage(BasePage):
                     "title": case.title,
                     "url": case.get_url(request),
                     "municipality": case.municipality.name if case.municipality_id else "",
+                    "language": language_code_of(case.locale_id),
                 }
                 for case in self.similar_case_studies()
             ],

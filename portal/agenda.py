@@ -33,6 +33,7 @@ class AgendaItem:
     url: str  # the page that describes it, without the host
     registration_url: str = ""
     description: str = ""
+    language: str = ""  # of the page (a Dutch one in an English agenda where it has no translation)
 
 
 def register(source, overview=None):

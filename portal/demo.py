@@ -363,8 +363,9 @@ def load(report):
     site = Site.objects.get(is_default_site=True)
     site_settings = SiteSettings.for_site(site)
     if not site_settings.organisation_name:
-        site_settings.organisation_name = "Expertise-unit Sociale Stabiliteit (voorbeeld)"
+        site_settings.organisation_name = "Expertise-unit Sociale Stabiliteit"
         site_settings.contact_email = "info@example.org"
+        site_settings.shows_example_content = True
         for order, slug in enumerate(FOOTER_LINK_SLUGS):
             page = home.get_children().get(slug=slug)
             site_settings.footer_links.add(
@@ -381,7 +382,7 @@ ENGLISH_PAGES = {
     "home": (
         "Knowledge portal for social stability",
         "Knowledge, training and practice from Dutch municipalities working on social stability: inclusion, "
-        "polarisation, problematic behaviour and organised crime, radicalisation and extremism.",
+        "polarisation, problematic behaviour and undermining, radicalisation and extremism.",
         [
             "This portal brings together the cross-government curriculum for municipalities and the knowledge around "
             "it: modules and course paths, case studies from municipalities, guidance, events and the e-zine."
@@ -404,10 +405,10 @@ ENGLISH_PAGES = {
         ],
     ),
     "problematisch-gedrag-en-ondermijning": (
-        "Problematic behaviour and organised crime",
-        "From nuisance and youth crime to organised crime: what municipalities can do together with care and security.",
+        "Problematic behaviour and undermining",
+        "From nuisance and youth crime to undermining: what municipalities can do together with care and security.",
         [
-            "Problematic behaviour and organised crime affect the quality of life in neighbourhoods and the "
+            "Problematic behaviour and undermining affect the quality of life in neighbourhoods and the "
             "opportunities of "
             "young people. Tackling them takes cooperation between the social domain and the security domain."
         ],

@@ -21,6 +21,12 @@ def active_language_code():
     return get_supported_content_language_variant(get_language())
 
 
+@functools.lru_cache(maxsize=16)
+def language_code_of(locale_id):
+    """A locale's language code; locales never change, so one query per locale per process."""
+    return Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
+
+
 def in_visitor_language(dutch, english):
     """The English text for an English visitor when there is one, else the Dutch (for fields like name/name_en)."""
     if english and (get_language() or "").startswith("en"):

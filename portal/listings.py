@@ -22,7 +22,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from . import caching
-from .i18n import active_language_code, in_locale
+from .i18n import active_language_code, in_locale, language_code_of
 from .numbers import parse_int
 
 PAGE_PARAM = "pagina"
@@ -380,6 +380,7 @@ def newest(locale_id, request=None):
                 "url": page.get_url(request),
                 "intro": page.intro,
                 "description": on_home.describe(page) if on_home.describe else "",
+                "language": language_code_of(page.locale_id),
             }
             for page in pages
         ]

@@ -229,6 +229,11 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     contact_phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
     contact_address = models.TextField(_("adres"), blank=True)
     footer_text = RichTextField(_("voettekst"), blank=True, features=["bold", "italic", "link"])
+    shows_example_content = models.BooleanField(
+        _("voorbeeldsite"),
+        default=False,
+        help_text=_("Elke pagina meldt dat de organisatie, contactgegevens en inhoud fictief zijn (de demo)."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -241,6 +246,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Contact"),
         ),
         FieldPanel("footer_text"),
+        FieldPanel("shows_example_content"),
         InlinePanel("footer_links", label=_("Links in de voettekst")),
     ]
 

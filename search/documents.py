@@ -5,13 +5,13 @@ so none of them has to import search. Only live pages without view restrictions 
 """
 
 import datetime
-import functools
 import logging
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
 from modelsearch import index
-from wagtail.models import Locale
+
+from portal.i18n import language_code_of
 
 from . import text
 from .facets import CONTENT_TYPE_LABELS, FACETS  # noqa: F401  (the engines read them here)
@@ -56,7 +56,7 @@ def page_to_document(page, document_text=None):
         body_parts.extend(document_text(document) for document in attached_documents(page))
     body = " ".join(part for part in body_parts if part)[:MAX_BODY_CHARACTERS]
     date = content_date(page)
-    language = language_code(page.locale_id)
+    language = language_code_of(page.locale_id)
     filed = " ".join(filed_under(page))
     return {
         "id": page.pk,
@@ -107,12 +107,6 @@ def filed_under(page):
     if sessions is not None and hasattr(sessions, "all"):
         names.extend(session.location for session in sessions.all())
     return list(dict.fromkeys(name for name in names if name))
-
-
-@functools.lru_cache(maxsize=32)
-def language_code(locale_id):
-    """A locale's language code; locales never change code, so one query per locale per process."""
-    return Locale.objects.get(pk=locale_id).language_code
 
 
 def content_date(page):

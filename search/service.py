@@ -71,6 +71,7 @@ class ResultItem:
     snippet_html: str
     type_label: str
     date: object
+    language: str = ""  # the page's language (Dutch pages for an English visitor when none are in English)
 
 
 @dataclasses.dataclass
@@ -313,6 +314,7 @@ def _result_item(hit, query):
         snippet_html=highlight(hit.text or hit.summary, terms, language=query.language),
         type_label=CONTENT_TYPE_LABELS.get(hit.type, hit.type),
         date=hit.date,
+        language=query.language,
     )
 
 

@@ -2,12 +2,13 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from portal import caching
-from portal.i18n import active_language_code
+from portal.i18n import active_language_code, language_code_of
 from portal.listings import LANGUAGE_PARAM, PAGE_PARAM, applied_choices
 from portal.models import AudiencePage, FooterLink, SiteSettings, audience_link
 
@@ -153,6 +154,19 @@ def audience_pages(request):
         return []
     pages = AudiencePage.objects.child_of(site.root_page.localized).live().public().order_by("path")
     return [audience_link(page, request) for page in pages]
+
+
+@register.filter
+def lang_if_other(item):
+    """' lang="nl"' on what is in another language than the page it is shown on (a Dutch page in an English
+    overview), so that screen readers pronounce it right. `item`: a page, or plain values with a `language`."""
+    if getattr(item, "locale_id", None):  # a page (a module's `language` is the one it is taught in)
+        code = language_code_of(item.locale_id)
+    else:
+        code = item.get("language") if isinstance(item, dict) else getattr(item, "language", None)
+    if code and code != active_language_code():
+        return format_html(' lang="{}"', code)
+    return ""
 
 
 @register.inclusion_tag("includes/applied_filters.html", takes_context=True)
