@@ -199,13 +199,46 @@ MODULES = [
 ]
 
 
-def session_dates(index):
-    """Two future sessions per module, spread over the coming months (relative to today)."""
+# Where in-person sessions take place, in turn: the provinces' larger towns, as a municipality would expect.
+SESSION_PLACES = ["Utrecht", "Zwolle", "Den Haag", "Eindhoven", "Amersfoort", "Groningen", "Arnhem", "Rotterdam"]
+
+
+def session_dates(index, count=3):
+    """Sessions spread over the coming year (relative to the day the demo is loaded): each module's first one
+    within its first three months, the next ones about four months apart, on weekdays, morning or afternoon."""
     today = datetime.date.today()
-    first = today + datetime.timedelta(days=21 + 7 * index)
+    first = today + datetime.timedelta(days=10 + 8 * index)
+    dates = []
+    for number in range(count):
+        day = first + datetime.timedelta(days=120 * number + 3 * number)
+        day += datetime.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)  # never a weekend
+        if day - today > datetime.timedelta(days=365):
+            break
+        start = datetime.time(9, 30) if (index + number) % 2 else datetime.time(13, 30)
+        dates.append(datetime.datetime.combine(day, start, AMSTERDAM))
+    return dates
+
+
+FORMAT_SETUP = {
+    "workshop": "een workshop van een dagdeel met een casus uit de eigen gemeente",
+    "training": "een training met oefeningen in kleine groepen",
+    "e-learning": "een e-learning die u in uw eigen tempo doorloopt",
+    "webinar": "een webinar met vragen uit de praktijk",
+    "intervisie": "intervisie in een vaste groep van zes tot acht collega's",
+    "leerkring": "een leerkring van drie bijeenkomsten met collega's uit andere gemeenten",
+}
+
+
+def module_body(summary, format_, minutes, provider, goals):
+    """Three paragraphs a trainer would write: what it is about, how it is set up, where it comes from."""
+    hours, rest = divmod(minutes, 60)
+    length = f"{hours} uur" + (f" en {rest} minuten" if rest else "") if hours else f"{minutes} minuten"
     return [
-        datetime.datetime.combine(first, datetime.time(13, 30), AMSTERDAM),
-        datetime.datetime.combine(first + datetime.timedelta(days=56), datetime.time(9, 30), AMSTERDAM),
+        f"{summary} De module gaat uit van situaties die deelnemers zelf meemaken. Wat u leert: " + " ".join(goals),
+        f"De opzet: {FORMAT_SETUP.get(format_, format_)}, in totaal {length}. {provider.name} verzorgt de module; "
+        "deelnemers krijgen vooraf een korte opdracht en achteraf de gebruikte materialen.",
+        "De module is afgeleid van een workshop op de landelijke themadag ‘Samen voor sociale stabiliteit’ "
+        "(6 februari 2026, Amersfoort) en is voorbeeldinhoud van dit portaal.",
     ]
 
 
@@ -243,14 +276,15 @@ def load(report):
         summary,
         goals,
     ) in enumerate(MODULES):
+        online = format_ in ("webinar", "e-learning")
+        # No registration links: a demo must not send anyone to a form outside the portal.
         sessions = [
             ModuleSession(
                 starts_at=starts_at,
-                online=(format_ in ("webinar", "e-learning")),
-                location="" if format_ in ("webinar", "e-learning") else "Utrecht",
-                registration_url="https://example.org/aanmelden",
+                online=online,
+                location="" if online else SESSION_PLACES[(position + number) % len(SESSION_PLACES)],
             )
-            for starts_at in session_dates(position)
+            for number, starts_at in enumerate(session_dates(position))
         ]
         module, created = ensure_child_page(
             index,
@@ -259,11 +293,7 @@ def load(report):
             title=title,
             intro=summary,
             learning_goals=[("goal", goal) for goal in goals],
-            body=[
-                paragraph_block(
-                    "Voorbeeldmodule, afgeleid van een workshop op de themadag ‘Samen voor sociale stabiliteit’."
-                )
-            ],
+            body=[paragraph_block(*module_body(summary, format_, minutes, providers[provider], goals))],
             themes=[themes[s] for s in theme_slugs],
             audiences=[audiences[s] for s in audience_slugs],
             level=level,

@@ -10,6 +10,8 @@ from portal.access import restrict_to_municipal_staff
 from portal.demo import ensure_child_page, get_home_page, paragraph_block, rich
 from portal.models import Theme
 
+from .demo_texts import CASE_STUDY_DETAILS, contact_email
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 THEME_DAY_DATE = datetime.date(2026, 2, 6)
 
@@ -156,6 +158,54 @@ EZINE_ARTICLES = [
         ["Elkaar kennen voordat er een casus is, blijkt de belangrijkste voorwaarde voor goede samenwerking."],
     ),
 ]
+
+
+# The second issue: (slug, title, intro, paragraphs); "{case:slug}" and "{module:slug}" become links in the portal.
+SECOND_ISSUE_ARTICLES = [
+    (
+        "wijk-als-vroegsignaleringsnetwerk",
+        "De wijk als netwerk dat vroeg ziet",
+        "Hoe Rotterdam en Amersfoort spanningen in de wijk eerder op tafel krijgen.",
+        [
+            "Spanningen tussen groepen bewoners komen zelden uit het niets. Achteraf blijken er signalen te zijn "
+            "geweest bij het wijkteam, de wijkagent of de woningcorporatie, maar niemand had ze naast elkaar gelegd.",
+            "In Rotterdam bespreken wijkteams en wijkagenten daarom elke maand hun signalen met een vaste methode "
+            "({case:wijkteams-signaleren-spanningen}). In Amersfoort hielp een reeks dialoogtafels na een incident "
+            "om het vertrouwen te herstellen ({case:dialoogtafels-na-incident}).",
+            "Wie zelf aan de slag wil, kan beginnen met de module {module:spanningen-in-de-wijk}.",
+        ],
+    ),
+    (
+        "interview-zorg-en-veiligheid",
+        "‘Elkaar kennen voordat er een casus is’",
+        "Een procesregisseur en een wijkagent over samenwerken tussen zorg en veiligheid.",
+        [
+            "Ze zitten elke week aan dezelfde tafel in het Zorg- en Veiligheidshuis, en dat is volgens hen het "
+            "hele geheim. ‘Als je elkaar al kent, bel je eerder. En dan hoef je niet eerst uit te leggen wie je bent.’",
+            "Het verhaal van hun aanpak staat bij de praktijkvoorbeelden "
+            "({case:samenwerken-zorg-veiligheid-persoonsgericht}). Het interview is fictief, net als de personen.",
+        ],
+    ),
+    (
+        "nieuw-in-het-curriculum",
+        "Nieuw in het curriculum",
+        "Drie modules die gemeenten in de behoeftepeiling het vaakst noemden.",
+        [
+            "In de behoeftepeiling vroegen gemeenten het vaakst om praktische hulp bij polarisatie, bij signalen "
+            "van ondermijning en bij het lokale casusoverleg. Het curriculum biedt daarvoor nu onder meer "
+            "{module:polarisatie-herkennen}, {module:ondermijning-sociaal-domein} en "
+            "{module:casusoverleg-radicalisering}.",
+            "De data van de eerstvolgende bijeenkomsten staan in de agenda op de pagina Bijeenkomsten.",
+        ],
+    ),
+]
+
+
+def with_links(paragraph, pages):
+    """A paragraph with {case:slug} and {module:slug} replaced by links to those pages (their titles)."""
+    for (kind, slug), page in pages.items():
+        paragraph = paragraph.replace(f"{{{kind}:{slug}}}", f'<a linktype="page" id="{page.pk}">{page.title}</a>')
+    return paragraph
 
 
 # slug, title, municipality, partner municipalities, start, end, themes, domains, tags, evidence, related modules,
@@ -567,6 +617,14 @@ def load_case_studies(home):
         results,
         lessons,
     ) in CASE_STUDIES:
+        details = CASE_STUDY_DETAILS[slug]
+        related = [modules[m] for m in module_slugs if m in modules]
+        # Links that stay inside the portal: the modules that teach the approach.
+        module_links = ", ".join(f'<a linktype="page" id="{module.pk}">{module.title}</a>' for module in related)
+        further = (
+            [f"Wie met deze aanpak aan de slag wil, vindt de basis in de module {module_links}."] if related else []
+        )
+        contact_name, contact_role = details["contact"]
         ensure_child_page(
             index,
             CaseStudyPage,
@@ -581,15 +639,15 @@ def load_case_studies(home):
             domains=[domains[d] for d in domain_slugs],
             tags=tags,
             evidence_level=evidence,
-            related_modules=[modules[m] for m in module_slugs if m in modules],
-            challenge=rich(challenge),
-            approach=rich(approach),
-            results=rich(results),
-            lessons=rich(lessons),
-            partners="Gemeente\nPolitie\nWelzijnsorganisatie",
-            contact_name="Beleidsadviseur (voorbeeld)",
-            contact_role="Beleidsadviseur sociale stabiliteit",
-            contact_email="contact@example.org",
+            related_modules=related,
+            challenge=rich(challenge, *details["challenge"]),
+            approach=rich(approach, *details["approach"], *further),
+            results=rich(results, *details["results"]),
+            lessons=rich(lessons, *details["lessons"]),
+            partners="\n".join(details["partners"]),
+            contact_name=contact_name,
+            contact_role=contact_role,
+            contact_email=contact_email(contact_name, municipalities[code].name),
             evidence_assessed_by="Redactie Kennisportaal" if evidence != "praktijkervaring" else "",
             archived=(end is not None and end < 2021),
             is_example=True,
@@ -704,4 +762,31 @@ def load(report):
             intro=intro,
             author="Redactie Kennisportaal",
             body=[paragraph_block(*paragraphs)],
+        )
+    # The second issue: a month before the demo was loaded, so the home page's latest issue is recent.
+    from curriculum.models import ModulePage
+
+    from .models import CaseStudyPage
+
+    second_issue, _ = ensure_child_page(
+        ezine,
+        EzineIssuePage,
+        "wijk-en-samenwerking",
+        title="De wijk als vindplaats: samenwerken tussen zorg en veiligheid",
+        issue_number=2,
+        issue_date=max(datetime.date.today() - datetime.timedelta(days=30), datetime.date(2026, 4, 1)),
+        intro="Het tweede e-zine gaat over signalen in de wijk, samenwerken tussen zorg en veiligheid, en wat er "
+        "nieuw is in het curriculum.",
+    )
+    pages = {("case", page.slug): page for page in CaseStudyPage.objects.filter(locale__language_code="nl")}
+    pages.update({("module", page.slug): page for page in ModulePage.objects.filter(locale__language_code="nl")})
+    for slug, title, intro, paragraphs in SECOND_ISSUE_ARTICLES:
+        ensure_child_page(
+            second_issue,
+            EzineArticlePage,
+            slug,
+            title=title,
+            intro=intro,
+            author="Redactie Kennisportaal",
+            body=[paragraph_block(*(with_links(paragraph, pages) for paragraph in paragraphs))],
         )

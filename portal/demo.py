@@ -364,7 +364,7 @@ def load(report):
     site_settings = SiteSettings.for_site(site)
     if not site_settings.organisation_name:
         site_settings.organisation_name = "Expertise-unit Sociale Stabiliteit"
-        site_settings.contact_email = "info@example.org"
+        site_settings.contact_email = "redactie@kennisportaal-sociale-stabiliteit.example"
         site_settings.shows_example_content = True
         for order, slug in enumerate(FOOTER_LINK_SLUGS):
             page = home.get_children().get(slug=slug)
@@ -520,6 +520,85 @@ ENGLISH_PAGES = {
 }
 
 
+# The translated content pages' own fields in English (what copy_for_translation copied is Dutch).
+ENGLISH_FIELDS = {
+    "polarisatie-herkennen": {
+        "body": [
+            paragraph_block(
+                "What polarisation is, when it becomes a concern and which signs you can see. The module starts from "
+                "situations participants meet in their own work.",
+                "The set-up: a webinar of one hour with questions from practice, given by the Expertise Unit Social "
+                "Stability. Participants get a short assignment beforehand and the materials afterwards.",
+                "The module grew out of a workshop at the national theme day ‘Together for social stability’ "
+                "(6 February 2026, Amersfoort) and is example content of this portal.",
+            )
+        ],
+        "learning_goals": [("goal", "You can tell healthy disagreement from worrying polarisation.")],
+        "cost": "Free for municipalities",
+        "completion_criteria": "Active participation in every part.",
+    },
+    "wijkteams-signaleren-spanningen": {
+        "challenge": rich(
+            "Tension between groups of residents only became visible once there were incidents.",
+            "In two neighbourhoods tension between groups of young people and older residents was rising. Reports "
+            "reached the neighbourhood team, the community police officer, youth work and the housing association, "
+            "but nobody saw the whole picture.",
+        ),
+        "approach": rich(
+            "Once a month the neighbourhood team, the community police officer and youth work discuss signs of "
+            "tension with a fixed method.",
+            "Every sign is discussed with the same four questions: what happened, who is involved, how serious is it "
+            "and who does what before the next meeting. A policy adviser chairs the meeting and keeps a simple log.",
+        ),
+        "results": rich(
+            "Signs reach the table earlier; twice a conflict between groups of young people was defused.",
+            "Participants call the meeting ‘the place where you can share it’. Residents notice that someone comes "
+            "round sooner after a report.",
+        ),
+        "lessons": rich(
+            "Keep the meeting small and regular, and make sure someone follows up.",
+            "A fixed agenda and a fixed time make the difference: the meeting goes ahead when things are quiet, and "
+            "that is when the small signs are discussed.",
+        ),
+        "costs": "Example content: no real amounts.",
+        "transferability": "Applicable in municipalities facing a similar challenge.",
+        "contact_role": "Policy adviser social stability",
+    },
+    "factsheet-polarisatie": {
+        "body": [
+            paragraph_block(
+                "What is polarisation, and when does it become a problem? The key facts on one page.",
+                "This is example content.",
+            )
+        ],
+    },
+    "samen-voor-sociale-stabiliteit": {
+        "body": [
+            paragraph_block(
+                "More than 250 administrators, policy makers and professionals tested the direction of the "
+                "cross-government curriculum for municipalities in twelve workshops on this day."
+            )
+        ],
+    },
+    "platform-jep-lokale-samenwerking": {
+        "report": rich(
+            "Platform JEP presented what helps and what hinders local cooperation between the social domain and the "
+            "security domain: knowing each other before there is a case, clear agreements on sharing information, "
+            "and room to learn."
+        ),
+    },
+    "terugblik-themadag": {
+        "body": [
+            paragraph_block(
+                "At the national theme day ‘Together for social stability’ participants tested the direction of the "
+                "cross-government curriculum for municipalities in twelve workshops, on inclusion, polarisation, "
+                "problematic behaviour and undermining, and radicalisation and extremism."
+            )
+        ],
+    },
+}
+
+
 ENGLISH_ROLES = {
     # Read after "I am": the article belongs to the role in English.
     "ik-ben-bestuurder": "an administrator",
@@ -556,6 +635,8 @@ def translate_demo_pages(report):
             translation.role = ENGLISH_ROLES[page.slug]
         if paragraphs and hasattr(translation, "body"):
             translation.body = [paragraph_block(*paragraphs)]
+        for field, value in ENGLISH_FIELDS.get(page.slug, {}).items():
+            setattr(translation, field, value)
         translation.save()
         translation.save_revision(log_action=False).publish(log_action=False)
         created += 1

@@ -371,6 +371,12 @@ def newest(locale_id, request=None):
     # Each section links the overview its pages are in: their parents, in one query.
     parent_paths = [pages[0].path[: -pages[0].steplen] for _on_home, pages in found]
     parents = {page.path: page for page in Page.objects.filter(path__in=parent_paths)}
+    # The overview in the page's language where it has one (a Dutch issue under the English e-zine overview).
+    keys = [parent.translation_key for parent in parents.values()]
+    translated = {
+        page.translation_key: page for page in Page.objects.filter(translation_key__in=keys, locale_id=locale_id)
+    }
+    parents = {path: translated.get(parent.translation_key, parent) for path, parent in parents.items()}
     sections = []
     for (on_home, pages), parent_path in zip(found, parent_paths, strict=True):
         parent = parents[parent_path]
@@ -385,7 +391,13 @@ def newest(locale_id, request=None):
             for page in pages
         ]
         sections.append(
-            {"heading": str(on_home.heading), "url": parent.get_url(request), "overview": parent.title, "items": items}
+            {
+                "heading": str(on_home.heading),
+                "url": parent.get_url(request),
+                "overview": parent.title,
+                "language": language_code_of(parent.locale_id),
+                "items": items,
+            }
         )
     return sections
 

@@ -74,15 +74,22 @@ def test_the_home_page_names_the_portal_once_links_the_course_paths_and_there_is
 
 def test_footer_shows_contact_and_links(demo_content, client):
     html = client.get("/").content.decode()
-    assert "info@example.org" in html
+    assert "redactie@kennisportaal-sociale-stabiliteit.example" in html
     for title in ("Toegankelijkheidsverklaring", "Privacyverklaring", "Colofon"):
         assert title in html
+
+
+def test_the_demo_says_in_every_language_that_it_is_fictional(demo_content, client):
+    assert "Voorbeeldsite: de organisatie" in client.get("/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert "Example site: the organisation" in english and "(voorbeeld)" not in english
+    assert '<p lang="nl">Expertise-unit Sociale Stabiliteit</p>' in english
 
 
 def test_home_page_queries_do_not_grow_with_content(demo_content, client, django_assert_max_num_queries):
     # One query per page type in the menu sections, none per page (with a cold cache: the site's root paths
     # are looked up too).
-    with django_assert_max_num_queries(32) as baseline:
+    with django_assert_max_num_queries(36) as baseline:  # the agenda and the newest pages included
         client.get("/")
     for _ in range(25):
         StandardPageFactory(parent=demo_content)
