@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 MESSAGE_IGNORES := --ignore '.venv/*' --ignore 'var/*' --ignore 'benchmarks/*' --ignore 'tests/*' --ignore 'frontend/*'
 
-.PHONY: run test lint install install-dev migrate demo check clean messages css backup restore
+.PHONY: run test lint install install-dev migrate demo check clean messages css backup restore screenshots
 
 # The stamp files make re-runs cheap: pip runs again only when a requirements file changed.
 $(BIN)/python:
@@ -54,6 +54,12 @@ messages: install-dev
 
 clean:
 	rm -rf $(VENV) var/ .pytest_cache
+
+## screenshots: every page type in both languages at 375 and 1280 px into docs/screenshots/ (needs Chromium)
+screenshots: install-dev
+	rm -rf test-output/gallery
+	BROWSER_TESTS=required $(BIN)/python -m pytest tests/browser/test_accessibility.py --numprocesses=0
+	$(BIN)/python scripts/screenshot_gallery.py
 
 ## css: rebuild the vendored NL Design System CSS (needs Node.js; the result is committed, so `make run` does not)
 css:

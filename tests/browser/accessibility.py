@@ -11,6 +11,7 @@ AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 WIDTHS = {"desktop": 1280, "mobile": 375}
 NARROWEST = 320  # 1280 px at 400% zoom
+GALLERY_LANGUAGE = "nl"  # docs/screenshots/: the Dutch site (the English one has the same page types)
 
 
 DEMO_STAFF_PASSWORD = "demo-staff-test-password"
@@ -59,13 +60,13 @@ def check_every_page_type(browser, live_server, screenshot, language):
             continue
         if page.get_attribute("html", "lang") != language:
             problems.append(f"{path}: <html lang> is {page.get_attribute('html', 'lang')!r}")
-        for label, width in WIDTHS.items():
+        for width in WIDTHS.values():
             page.set_viewport_size({"width": width, "height": 900})
             problems.extend(f"{path} at {width}px: {violation}" for violation in axe_violations(page))
             overflow = horizontal_overflow(page)
             if overflow > 0:
                 problems.append(f"{path} at {width}px: {overflow}px wider than the window")
-            screenshot(page, f"{language}-{label}-{name}")
+            screenshot(page, f"{language}-{width}-{name}", gallery=language == GALLERY_LANGUAGE)
         # 400% zoom: the content must reflow into 320 CSS pixels without scrolling sideways (WCAG 1.4.10).
         page.set_viewport_size({"width": NARROWEST, "height": 640})
         overflow = horizontal_overflow(page)

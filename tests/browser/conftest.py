@@ -67,11 +67,20 @@ def page(browser):
     context.close()
 
 
+GALLERY_DIR = OUTPUT_DIR.parent / "gallery"
+
+
 @pytest.fixture
 def screenshot():
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+    GALLERY_DIR.mkdir(parents=True, exist_ok=True)
 
-    def take(page, name):
+    def take(page, name, gallery=False):
         page.screenshot(path=str(OUTPUT_DIR / f"{name}.png"), full_page=True)
+        if gallery:  # small enough to commit (docs/screenshots/, scripts/screenshot_gallery.py): two screens
+            size = page.viewport_size
+            height = min(page.evaluate("document.documentElement.scrollHeight"), 2 * size["height"])
+            clip = {"x": 0, "y": 0, "width": size["width"], "height": height}
+            page.screenshot(path=str(GALLERY_DIR / f"{name}.jpg"), full_page=True, clip=clip, type="jpeg", quality=50)
 
     return take

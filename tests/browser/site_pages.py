@@ -16,6 +16,14 @@ def public_page_urls(language):
         if name not in seen:
             seen.add(name)
             urls.append((name, page.get_url()))
+    # The overviews' states that show more than their first page: chosen filters (chips) and a combination
+    # without results (the advice to drop a filter).
+    found = dict(urls)
+    if "CaseStudyIndexPage" in found:
+        urls.append(("case-studies-filtered", found["CaseStudyIndexPage"] + "?thema=polarisatie&thema=inclusie"))
+    if "CurriculumIndexPage" in found:
+        query = "?thema=polarisatie&niveau=specialistisch&vorm=e-learning"
+        urls.append(("modules-without-results", found["CurriculumIndexPage"] + query))
     from curriculum.models import CoursePath
     from needs.models import NeedsSurveyPage, SurveyRound
 
