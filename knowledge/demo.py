@@ -10,7 +10,7 @@ from portal.access import restrict_to_municipal_staff
 from portal.demo import ensure_child_page, get_home_page, paragraph_block, rich
 from portal.models import Theme
 
-from .demo_texts import CASE_STUDY_DETAILS, contact_email
+from .demo_texts import CASE_STUDY_DETAILS, GUIDANCE_BODIES, contact_email
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 THEME_DAY_DATE = datetime.date(2026, 2, 6)
@@ -675,7 +675,9 @@ def load_case_studies(home):
             themes=[themes[t] for t in theme_slugs],
             audiences=[audiences[a] for a in audience_slugs],
             publication_date=datetime.date(2026, 2, 6),
-            body=[paragraph_block(intro, "Dit is voorbeeldinhoud.")],
+            body=[
+                paragraph_block(intro, *GUIDANCE_BODIES[slug], "Deze handreiking is voorbeeldinhoud van dit portaal.")
+            ],
         )
         if slug in RESTRICTED_GUIDANCE:
             restrict_to_municipal_staff(page)

@@ -344,3 +344,40 @@ def contact_email(name, municipality_name):
     first, *rest = name.lower().replace("’", "").split()
     place = "".join(ch for ch in municipality_name.lower() if ch.isalnum())
     return f"{first[0]}.{''.join(rest)}@{place}.example"
+
+
+# The guidance items' bodies after their intro: what is in the document and how to use it.
+GUIDANCE_BODIES = {
+    "handreiking-spanningen-duiden": [
+        "De handreiking beschrijft in vier stappen hoe een gemeente signalen van spanningen verzamelt, weegt en "
+        "opvolgt: wie signalen aanlevert, welke vragen u bij elk signaal stelt, wanneer u opschaalt en hoe u "
+        "terugkoppelt aan wie het signaal gaf.",
+        "Achterin staan een voorbeeld van een logboek en een agenda voor het maandelijkse overleg, zoals Rotterdam "
+        "die gebruikt.",
+    ],
+    "factsheet-polarisatie": [
+        "De factsheet zet de fases van polarisatie op een rij, van verschil van mening tot wij-zij-denken en "
+        "uitsluiting, met bij elke fase een voorbeeld uit een gemeente en wat u dan kunt doen.",
+    ],
+    "toolkit-gesprek-in-de-klas": [
+        "Tien werkvormen van een kwartier tot een lesuur, voor het gesprek na een incident of bij een onderwerp "
+        "dat de klas verdeelt. Bij elke werkvorm staat wat de docent vooraf voorbereidt en waar hij op let.",
+        "De toolkit is gemaakt met docenten uit Eindhoven en sluit aan bij de afspraken tussen scholen en "
+        "gemeente in het praktijkvoorbeeld over spanningen in de klas.",
+    ],
+    "onderzoek-lokale-samenwerking": [
+        "Het onderzoek bundelt gesprekken met professionals uit twintig gemeenten. De belangrijkste voorwaarde "
+        "voor samenwerking: elkaar kennen voordat er een casus is. Wat hindert: onduidelijkheid over wat er met "
+        "informatie mag.",
+        "Platform JEP presenteerde de uitkomsten op de themadag ‘Samen voor sociale stabiliteit’.",
+    ],
+    "handreiking-inclusief-beleid": [
+        "Van een nulmeting tot een jaarlijkse rapportage: de handreiking beschrijft per stap wie er aan tafel zit "
+        "en welke gegevens u nodig hebt, met voorbeelden van gemeenten die het al doen.",
+    ],
+    "draaiboek-casusoverleg": [
+        "Het draaiboek beschrijft de rollen in het casusoverleg (voorzitter, procesregisseur, partners), de "
+        "convenanten voor informatiedeling en een model voor het verslag. Het is alleen zichtbaar voor ingelogde "
+        "medewerkers van gemeenten.",
+    ],
+}

@@ -180,3 +180,36 @@ def test_the_demo_site_follows_the_rules(demo_content):
         parent = page.get_parent().specific
         assert type(parent) in TREE[type(page)], page.url_path
         assert type(page) in type(parent).allowed_subpage_models(), (page.url_path, type(parent).__name__)
+
+
+def test_the_demo_reads_like_a_portal_a_municipality_would_use(demo_content, client):
+    import datetime
+    import re
+
+    from django.utils import timezone
+
+    from curriculum.models import ModuleSession
+    from knowledge.models import CaseStudyPage
+    from tests.browser.site_pages import public_page_urls
+
+    # Case studies: several paragraphs per section, partners, a named contact, a link into the portal.
+    for case in CaseStudyPage.objects.filter(locale__language_code="nl"):
+        for section in ("challenge", "approach", "results", "lessons"):
+            assert str(getattr(case, section)).count("<p>") >= 2, (case.slug, section)
+        assert len(case.partner_list) >= 2 and "(voorbeeld)" not in case.contact_name, case.slug
+        assert case.contact_email.endswith(".example"), case.slug  # a reserved domain: reaches nobody
+    assert sum('linktype="page"' in case.approach for case in CaseStudyPage.objects.all()) >= 10
+
+    # Sessions spread over the coming year, from the day the demo was loaded.
+    starts = sorted(ModuleSession.objects.values_list("starts_at", flat=True))
+    now = timezone.now()
+    assert starts[0] > now and starts[-1] - starts[0] > datetime.timedelta(days=180)
+    assert starts[-1] < now + datetime.timedelta(days=366)
+    assert len({start.date().isocalendar()[:2] for start in starts}) >= 15  # not all in the same weeks
+    assert all(start.weekday() < 5 for start in starts)
+
+    # Two e-zine issues; no page links outside the portal to a placeholder.
+    assert EzineIssuePage.objects.filter(locale__language_code="nl").count() == 2
+    for _name, url in public_page_urls("nl") + public_page_urls("en"):
+        html = client.get(url).content.decode()
+        assert not re.search(r"example\.(org|com)", html), url
