@@ -346,3 +346,20 @@ def test_tag_merge_admin_view(index, municipalities, admin_client):
 def test_tag_merge_needs_permission(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("nobody", password="x"))
     assert client.get("/admin/trefwoorden/samenvoegen/").status_code in (302, 403)
+
+
+def test_a_case_study_links_into_the_portal_and_follows_a_moved_module(demo_content, client, publish):
+    from curriculum.models import ModulePage
+    from knowledge.models import CaseStudyPage
+
+    case = CaseStudyPage.objects.get(slug="wijkteams-signaleren-spanningen", locale__language_code="nl")
+    module = ModulePage.objects.get(slug="spanningen-in-de-wijk", locale__language_code="nl")
+
+    def approach():
+        html = client.get(case.url).content.decode()
+        return html.split("De aanpak</h2>")[1].split("<h2")[0]
+
+    assert f'<a href="{module.url}">{module.title}</a>' in approach()
+    module.slug = "signalen-wegen"
+    publish(module)  # the rendered text is shared; publishing the linked module at a new address renews it
+    assert f'<a href="/curriculum/signalen-wegen/">{module.title}</a>' in approach()

@@ -1,3 +1,5 @@
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -6,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from portal import caching
 from portal.i18n import active_language_code, language_code_of
@@ -154,6 +157,22 @@ def audience_pages(request):
         return []
     pages = AudiencePage.objects.child_of(site.root_page.localized).live().public().order_by("path")
     return [audience_link(page, request) for page in pages]
+
+
+RICH_TEXT_TIMEOUT = 24 * 3600  # a safety net: publishing a linked page renews it (portal.caching)
+
+
+@register.filter
+def shared_richtext(value):
+    """Rich text as `|richtext` renders it, from the shared cache when it links to pages: resolving each link
+    costs queries on every visit. Keyed by the text itself and the language (a preview or a new revision is a
+    different text), renewed when a linked page is published, moved or deleted (the pages loaded while it was
+    rendered are its dependencies)."""
+    if not value or 'linktype="page"' not in str(value):
+        return richtext(value)
+    digest = hashlib.sha256(str(value).encode()).hexdigest()[:32]
+    key = f"richtext:{active_language_code()}:{digest}"
+    return mark_safe(caching.get_or_build(key, lambda: str(richtext(value)), RICH_TEXT_TIMEOUT))  # noqa: S308
 
 
 @register.filter
