@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from tests.browser.site_pages import public_page_urls
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.once]  # template logic: the SQLite pass is enough
 
 
 def language_at(element):
