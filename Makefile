@@ -58,7 +58,7 @@ clean:
 ## screenshots: every page type in both languages at 375 and 1280 px into docs/screenshots/ (needs Chromium)
 screenshots: install-dev
 	rm -rf test-output/gallery
-	BROWSER_TESTS=required $(BIN)/python -m pytest tests/browser/test_accessibility.py --numprocesses=0
+	SCREENSHOT_GALLERY=1 BROWSER_TESTS=required $(BIN)/python -m pytest tests/browser/test_accessibility.py --numprocesses=0
 	$(BIN)/python scripts/screenshot_gallery.py
 
 ## css: rebuild the vendored NL Design System CSS (needs Node.js; the result is committed, so `make run` does not)

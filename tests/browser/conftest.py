@@ -68,6 +68,7 @@ def page(browser):
 
 
 GALLERY_DIR = OUTPUT_DIR.parent / "gallery"
+GALLERY = os.environ.get("SCREENSHOT_GALLERY") == "1"  # `make screenshots` sets it; CI need not encode them
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def screenshot():
 
     def take(page, name, gallery=False):
         page.screenshot(path=str(OUTPUT_DIR / f"{name}.png"), full_page=True)
-        if gallery:  # small enough to commit (docs/screenshots/, scripts/screenshot_gallery.py): two screens
+        if gallery and GALLERY:  # small enough to commit (docs/screenshots/, scripts/screenshot_gallery.py)
             size = page.viewport_size
             height = min(page.evaluate("document.documentElement.scrollHeight"), 2 * size["height"])
             clip = {"x": 0, "y": 0, "width": size["width"], "height": height}
