@@ -85,7 +85,7 @@ def path_print(request, pk=None, token=None):
 def path_calendar_download(request, pk=None, token=None):
     path = public_path(pk, token)
     url = request.build_absolute_uri(path_urls(path, token)["detail"])
-    body = path_calendar(paths.load_path_view(path), url, request.get_host().split(":")[0])
+    body = path_calendar(paths.load_path_view(path), url)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="leerlijn-{path.pk}.ics"'
     return response

@@ -7,7 +7,7 @@ language, starting at or after the moment it is given.
 """
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 from icalendar import Calendar, Event
@@ -27,8 +27,8 @@ class AgendaItem:
     uid: str  # stable for the life of the gathering: calendar programs update rather than duplicate
     title: str
     kind: str  # what it is, for people: "Bijeenkomst", "Module"
-    starts_at: datetime
-    ends_at: datetime | None
+    starts_at: datetime | date  # a date: an all-day event (a course path's planned step)
+    ends_at: datetime | date | None
     place: str
     url: str  # the page that describes it, without the host
     registration_url: str = ""
@@ -82,7 +82,8 @@ def _cached_from(language, now, days_back):
 
 
 def calendar(items, name, absolute):
-    """The items as an iCalendar (RFC 5545) document; `absolute` makes a page's path a full URL."""
+    """The items as an iCalendar (RFC 5545) document; `absolute` makes a page's path a full URL. The icalendar
+    library escapes, folds long lines and writes dates as all-day values."""
     document = Calendar()
     document.add("prodid", f"-//{UID_DOMAIN}//agenda//NL")
     document.add("version", "2.0")
