@@ -25,6 +25,16 @@ def load_demo_site(monkeypatch):
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
 
 
+def tab_to(page, condition, limit=300):
+    """Press Tab until the focused element satisfies `condition` (a JS function of the element); a page with
+    every filter's checkboxes takes a few hundred presses."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"({condition})(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached an element where {condition}")
+
+
 def axe_violations(page):
     if not page.evaluate("typeof axe !== 'undefined'"):  # once per page load, not per check
         page.add_script_tag(path=str(AXE))

@@ -3,18 +3,9 @@ search facets all work without a mouse, with a visible focus."""
 
 import pytest
 
-from .accessibility import load_demo_site
+from .accessibility import load_demo_site, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def tab_to(page, condition, limit=120):
-    """Press Tab until the focused element satisfies `condition` (a JS function of the element)."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"({condition})(document.activeElement)"):
-            return
-    raise AssertionError(f"Tab never reached an element where {condition}")
 
 
 def has_text(text):

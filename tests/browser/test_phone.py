@@ -3,7 +3,7 @@ has typed in it."""
 
 import pytest
 
-from .accessibility import load_demo_site
+from .accessibility import load_demo_site, tab_to
 from .conftest import OUTPUT_DIR
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -81,14 +81,6 @@ def first_screen(browser, live_server, screenshot, javascript):
     # Where they begin, for the record (test-output/phone-first-screen-<with|without>-javascript.txt).
     report = OUTPUT_DIR.parent / f"phone-first-screen-{'with' if javascript else 'without'}-javascript.txt"
     report.write_text(f"375 x 800, JavaScript {'on' if javascript else 'off'}\n" + "\n".join(measured) + "\n")
-
-
-def tab_to(page, condition, limit=300):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"({condition})(document.activeElement)"):
-            return
-    raise AssertionError(f"Tab never reached an element where {condition}")
 
 
 def test_filter_remove_a_chip_open_the_menu_and_drop_a_filter_with_the_keyboard_and_without_javascript(
