@@ -182,7 +182,7 @@ class ModulePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["upcoming_sessions"] = self.sessions.filter(starts_at__gte=timezone.now()).order_by("starts_at")
-        context["live_prerequisites"] = self.prerequisites.live().public().order_by("title")
+        context["live_prerequisites"] = self.live_related_pages("prerequisites").order_by("title")
         context["materials"] = self.materials.select_related("document")
         # Case studies point at modules (knowledge builds on curriculum), so this is a reverse relation.
         case_studies = getattr(self, "case_studies", None)

@@ -486,8 +486,8 @@ class CaseStudyPage(BasePage):
         Only the case studies that share one are counted (found through the tag and theme tables' indexes),
         not every case study of the portal.
         """
-        theme_ids = list(self.themes.values_list("pk", flat=True))
-        tag_ids = list(self.tags.values_list("pk", flat=True))
+        theme_ids = [theme.pk for theme in self.themes.all()]  # in a preview: the unsaved choice
+        tag_ids = [tag.pk for tag in self.tags.all()]
         if not theme_ids and not tag_ids:
             return CaseStudyPage.objects.none()
         sharing = Q(pk__in=CaseStudyTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")) | Q(
@@ -507,7 +507,7 @@ class CaseStudyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_modules"] = self.related_modules.live().public().select_related("provider").order_by("title")
+        context["related_modules"] = self.live_related_pages("related_modules").select_related("provider").order_by("title")
         context["similar_case_studies"] = caching.get_or_build(
             f"similar-case-studies:{self.pk}:{get_language()}",
             lambda: [

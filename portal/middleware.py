@@ -60,6 +60,9 @@ ADMIN_POLICY = {
     "frame-ancestors": "'self'",
 }
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+# A page rendered for the admin's preview panel (Wagtail's dummy request to the page's own URL): the public
+# policy, but the admin on this site may show it in its frame.
+PREVIEW_POLICY = {**PUBLIC_POLICY, "frame-ancestors": "'self'"}
 
 
 def serialise_policy(policy):
@@ -73,10 +76,16 @@ class SecurityHeadersMiddleware:
         self.get_response = get_response
         self.public = serialise_policy(PUBLIC_POLICY)
         self.admin = serialise_policy(ADMIN_POLICY)
+        self.preview = serialise_policy(PREVIEW_POLICY)
 
     def __call__(self, request):
         response = self.get_response(request)
-        policy = self.admin if request.path.startswith(ADMIN_PREFIXES) else self.public
+        if request.path.startswith(ADMIN_PREFIXES):
+            policy = self.admin
+        elif getattr(request, "is_dummy", False):
+            policy = self.preview
+        else:
+            policy = self.public
         response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
         return response
@@ -130,6 +139,7 @@ class AnonymousPageCacheMiddleware:
     def may_use_cache(request, settings):
         return (
             request.method == "GET"
+            and not getattr(request, "is_dummy", False)  # Wagtail's preview of a draft: never from or into the cache
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
             and "HTTP_AUTHORIZATION" not in request.META

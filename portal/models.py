@@ -9,7 +9,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -79,6 +79,19 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+    def live_related_pages(self, name):
+        """The live, public pages a many-to-many field of this page points at.
+
+        In a preview (and a revision) the field holds the editor's unsaved choice in memory, as modelcluster's
+        FakeQuerySet, which has no `.live()`; the chosen pages are then looked up, so a preview shows what the
+        published page would.
+        """
+        pages = getattr(self, name).all()
+        if not isinstance(pages, PageQuerySet):
+            model = self._meta.get_field(name).related_model
+            pages = model.objects.filter(pk__in=[page.pk for page in pages])
+        return pages.live().public()
 
     def get_view_restrictions(self):
         # Wagtail looks the page's ancestors and their restrictions up on every visit (two queries); the
