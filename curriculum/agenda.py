@@ -1,5 +1,6 @@
 """The planned sessions of published modules, for the portal's agenda (portal.agenda)."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 from django.utils.translation import gettext as _
@@ -18,18 +19,21 @@ def module_sessions(moment):
         .select_related("page", "page__provider")
         .order_by("starts_at")
     )
-    return [
-        AgendaItem(
-            uid=f"module-session-{session.pk}",
-            title=session.page.title,
-            kind=_("Module"),
-            starts_at=session.starts_at,
-            ends_at=session.starts_at + timedelta(minutes=session.page.duration_minutes),
-            place=str(session.place),
-            url=session.page.url,
-            registration_url=session.registration_url,
-            description=session.page.summary_line,
-            language=language_code_of(session.page.locale_id),
-        )
-        for session in sessions
-    ]
+    return [session_item(session, session.page) for session in sessions]
+
+
+def session_item(session, module, **changes):
+    """A session of `module` as an agenda item (its time, length and place); `changes` replace fields."""
+    item = AgendaItem(
+        uid=f"module-session-{session.pk}",
+        title=module.title,
+        kind=_("Module"),
+        starts_at=session.starts_at,
+        ends_at=session.starts_at + timedelta(minutes=module.duration_minutes),
+        place=str(session.place),
+        url=module.url,
+        registration_url=session.registration_url,
+        description=module.summary_line,
+        language=language_code_of(module.locale_id),
+    )
+    return replace(item, **changes)

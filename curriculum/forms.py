@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import BoundedModelChoiceField
+from portal.forms import BoundedModelChoiceField, BrowserDateInput
 from portal.i18n import in_locale
 
 from .models import CoursePath, CoursePathStep, ModulePage
@@ -22,13 +22,16 @@ class CoursePathForm(forms.ModelForm):
             del self.fields["is_curated"]
 
 
+STEP_WIDGETS = {"planned_date": BrowserDateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+
 class AddStepForm(forms.ModelForm):
     module = BoundedModelChoiceField(queryset=ModulePage.objects.none(), label=_("Module"))
 
     class Meta:
         model = CoursePathStep
         fields = ["module", "note", "planned_date"]
-        widgets = {"planned_date": forms.DateInput(attrs={"type": "date"}), "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = STEP_WIDGETS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,4 +46,4 @@ class StepForm(forms.ModelForm):
     class Meta:
         model = CoursePathStep
         fields = ["note", "planned_date"]
-        widgets = {"planned_date": forms.DateInput(attrs={"type": "date"}), "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = STEP_WIDGETS

@@ -25,6 +25,17 @@ class StepView:
     def available(self):
         return self.module is not None
 
+    @property
+    def session(self):
+        """The module's session this step is planned at: the one on the step's planned day, or, for a step
+        without a date, the next one. None when the module has no such session."""
+        if not self.available:
+            return None
+        if self.step.planned_date:
+            on_the_day = (s for s in self.module.upcoming if timezone.localdate(s.starts_at) == self.step.planned_date)
+            return next(on_the_day, None)
+        return self.next_session
+
 
 @dataclass
 class PathView:
@@ -44,8 +55,9 @@ class PathView:
         return [warning for view in self.steps for warning in view.warnings]
 
     @property
-    def dated_steps(self):
-        return [view for view in self.steps if view.step.planned_date]
+    def calendar_steps(self):
+        """The steps a calendar can show: planned on a day, or at a session of their module."""
+        return [view for view in self.steps if view.step.planned_date or view.session]
 
 
 def load_path_view(path):

@@ -33,18 +33,16 @@ def public_path(pk=None, token=None):
     return get_object_or_404(CoursePath.objects.select_related("audience"), pk=pk, is_curated=True)
 
 
-def path_urls(path, token=None):
-    if token is not None:
-        return {
-            "detail": reverse("curriculum:shared_path", args=[token]),
-            "print": reverse("curriculum:shared_path_print", args=[token]),
-            "calendar": reverse("curriculum:shared_path_calendar", args=[token]),
-        }
-    return {
-        "detail": reverse("curriculum:curated_path", args=[path.pk]),
-        "print": reverse("curriculum:curated_path_print", args=[path.pk]),
-        "calendar": reverse("curriculum:curated_path_calendar", args=[path.pk]),
-    }
+def path_urls(path, token=None, own=False):
+    """Where a path is read, printed and downloaded: its share link, the trainer's own workspace (`own`, for
+    a private path too), or the public curated path."""
+    if own:
+        names, key = ("edit_path", "own_path_print", "own_path_calendar"), path.pk
+    elif token is not None:
+        names, key = ("shared_path", "shared_path_print", "shared_path_calendar"), token
+    else:
+        names, key = ("curated_path", "curated_path_print", "curated_path_calendar"), path.pk
+    return dict(zip(("detail", "print", "calendar"), (reverse(f"curriculum:{name}", args=[key]) for name in names)))
 
 
 @require_GET
@@ -76,16 +74,21 @@ def path_detail(request, pk=None, token=None):
 @require_GET
 def path_print(request, pk=None, token=None):
     path = public_path(pk, token)
-    return render(
-        request, "curriculum/path_print.html", {"path_view": paths.load_path_view(path), "urls": path_urls(path, token)}
-    )
+    return print_page(request, path, path_urls(path, token))
 
 
 @require_GET
 def path_calendar_download(request, pk=None, token=None):
     path = public_path(pk, token)
-    url = request.build_absolute_uri(path_urls(path, token)["detail"])
-    body = path_calendar(paths.load_path_view(path), url)
+    return calendar_download(request, path, path_urls(path, token))
+
+
+def print_page(request, path, urls):
+    return render(request, "curriculum/path_print.html", {"path_view": paths.load_path_view(path), "urls": urls})
+
+
+def calendar_download(request, path, urls):
+    body = path_calendar(paths.load_path_view(path), request.build_absolute_uri(urls["detail"]))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="leerlijn-{path.pk}.ics"'
     return response
@@ -158,6 +161,7 @@ def edit_path(request, pk):
             "form": form,
             "add_form": AddStepForm(),
             "path_view": path_view,
+            "urls": path_urls(path, own=True),
             "share_url": request.build_absolute_uri(reverse("curriculum:shared_path", args=[path.share_token]))
             if path.share_token
             else None,
@@ -230,6 +234,21 @@ def share(request, pk):
         paths.share(path)
         messages.success(request, _("Er is een nieuwe deellink gemaakt; een eerdere link werkt niet meer."))
     return redirect(f"{reverse('curriculum:edit_path', args=[path.pk])}#share")
+
+
+@trainer_required
+@require_GET
+def own_path_print(request, pk):
+    """The print version of a trainer's own path, shared or private."""
+    path = editable_path(request, pk)
+    return print_page(request, path, path_urls(path, own=True))
+
+
+@trainer_required
+@require_GET
+def own_path_calendar(request, pk):
+    path = editable_path(request, pk)
+    return calendar_download(request, path, path_urls(path, own=True))
 
 
 @trainer_required

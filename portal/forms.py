@@ -30,3 +30,14 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
                 )
         return super()._check_values(value)
+
+
+class BrowserDateInput(forms.DateInput):
+    """A date field the browser shows as its date picker. The value is written as ISO 8601 (2027-02-03), the only
+    form `<input type="date">` accepts: a localised "03-02-2027" shows as empty, and saving the form would then
+    clear the date."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")

@@ -124,6 +124,25 @@ def test_others_cannot_change_a_path(request, client, path_a, modules, actor, ur
     assert (list(path_a.steps.values_list("pk", "module_id", "position")), CoursePath.objects.count()) == before
 
 
+@pytest.mark.parametrize("actor, status", [("anonymous", 302), ("trainer_a", 200), ("trainer_b", 404), ("editor", 200)])
+@pytest.mark.parametrize("suffix", ["afdrukken/", "agenda.ics"])
+def test_a_private_path_prints_and_downloads_for_its_trainer_only(request, client, path_a, actor, status, suffix):
+    path_a.steps.update(planned_date=datetime.date(2027, 2, 3))
+    as_user(client, None if actor == "anonymous" else request.getfixturevalue(actor))
+    response = client.get(f"/leerlijnen/mijn/{path_a.pk}/{suffix}")
+    assert path_a.share_token is None and response.status_code == status
+    if status == 200:
+        assert "Verdieping polarisatie" in response.content.decode().replace("\r\n ", "")
+
+
+def test_the_edit_form_shows_the_planned_date_as_a_date_field_can(client, trainer_a, path_a):
+    step = path_a.steps.first()
+    step.planned_date = datetime.date(2027, 2, 3)
+    step.save()
+    page = as_user(client, trainer_a).get(f"/leerlijnen/mijn/{path_a.pk}/").content.decode()
+    assert f'type="date" name="step-{step.pk}-planned_date" value="2027-02-03"' in page
+
+
 def test_logged_in_user_without_trainer_role_is_refused(client, django_user_model, path_a):
     as_user(client, make_user(django_user_model, "beleidsmedewerker"))
     assert client.get("/leerlijnen/mijn/").status_code == 403
