@@ -72,8 +72,7 @@ def size_class_for(inhabitants):
     return chosen
 
 
-@register_snippet
-class Municipality(models.Model):
+class Municipality(models.Model):  # a snippet: knowledge/wagtail_hooks.py
     """A Dutch municipality (reference data from CBS), so visitors can find 'municipalities like mine'."""
 
     cbs_code = models.CharField(
