@@ -26,13 +26,19 @@ install: $(VENV)/.runtime-installed
 install-dev: $(VENV)/.dev-installed
 
 ## run: the portal on SQLite with the database search engine and the demo content, at http://$(HOST):$(PORT)
+## (the set-up's output goes to var/make-run.log; VERBOSE=1 make run shows it, and every log line, here)
+VERBOSE ?=
+RUN_LOG := var/make-run.log
+# Links in mail (two-factor pairing) point at the port this run serves on.
+RUN_ENV := WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(if $(VERBOSE),,LOG_LEVEL=$${LOG_LEVEL:-WARNING} DJANGO_RUNSERVER_HIDE_WARNING=true)
+SETUP_OUTPUT := $(if $(VERBOSE),,>>$(RUN_LOG) 2>&1 || { tail -n 30 $(RUN_LOG); echo "make run: set-up failed; the whole output is in $(RUN_LOG)"; exit 1; })
 run: install
-	mkdir -p var
-	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py rebuild_search_index
-	@$(BIN)/python manage.py demo_welcome --base-url http://$(HOST):$(PORT)
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@mkdir -p var && : > $(RUN_LOG)
+	@$(RUN_ENV) $(BIN)/python manage.py migrate --no-input $(SETUP_OUTPUT)
+	@$(RUN_ENV) $(BIN)/python manage.py load_demo_content $(SETUP_OUTPUT)
+	@$(RUN_ENV) $(BIN)/python manage.py rebuild_search_index $(SETUP_OUTPUT)
+	@$(RUN_ENV) $(BIN)/python manage.py demo_welcome --base-url http://$(HOST):$(PORT)
+	@$(RUN_ENV) $(BIN)/python manage.py runserver $(if $(VERBOSE),,--skip-checks) $(HOST):$(PORT)
 
 ## test: the whole test suite; exits non-zero on any failure
 test: install-dev

@@ -156,6 +156,20 @@ def enrol(request, token):
     return redirect(f"{reverse('wagtailadmin_login')}?{urlencode({'next': setup_url})}")
 
 
+def mail_stays_on_this_machine():
+    """Where a development set-up's mail went instead of a mailbox ('make run' writes it to its terminal), so
+    the page can say so; None where mail is really sent."""
+    backend = settings.EMAIL_BACKEND.rsplit(".", 2)[-2]
+    if backend == "console":
+        return _("Deze omgeving verstuurt geen echte e-mail: het bericht met de link staat in het venster waarin "
+                 "het portaal draait (bij ‘make run’: de terminal).")
+    if backend == "filebased":
+        return _("Deze omgeving verstuurt geen echte e-mail: het bericht met de link staat als bestand in %(path)s.") % {
+            "path": settings.EMAIL_FILE_PATH
+        }
+    return None
+
+
 def _masked(email):
     name, _at, domain = email.partition("@")
     return f"{name[:1]}…@{domain}"
@@ -188,6 +202,7 @@ def _enrolment_needed(request):
                 [user.email],
             )
         context["sent_to"] = context["email"]
+        context["mail_stays_here"] = mail_stays_on_this_machine()
     return render(request, "portal/two_factor/enrolment_needed.html", context)
 
 

@@ -61,3 +61,19 @@ def test_generated_passwords_are_not_kept_outside_a_development_checkout(db, mon
     output = StringIO()
     call_command("demo_welcome", stdout=output)
     assert "DEMO_EDITOR_PASSWORD=... make run" in output.getvalue()
+
+
+def test_make_run_offers_the_pairing_link_only_until_the_editor_has_paired(db, monkeypatch, settings):
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.TWO_FACTOR_REQUIRED = True
+    monkeypatch.setenv("DEMO_EDITOR_PASSWORD", "editor-password-from-env")
+    call_command("load_demo_content", stdout=StringIO())
+    before = StringIO()
+    call_command("demo_welcome", "--base-url", "http://127.0.0.1:8123", stdout=before)
+    assert "http://127.0.0.1:8123/admin/tweestapsverificatie/koppelen/" in before.getvalue()
+    TOTPDevice.objects.create(user=get_user_model().objects.get(username="redacteur"), confirmed=True)
+    after = StringIO()
+    call_command("demo_welcome", "--base-url", "http://127.0.0.1:8123", stdout=after)
+    assert "koppelen" not in after.getvalue() and "paired earlier" in after.getvalue()

@@ -57,6 +57,17 @@ def test_the_enrolment_link_is_mailed_to_the_accounts_own_address(editor, client
     assert b'name="token"' in client.get("/admin/tweestapsverificatie/").content
 
 
+def test_in_development_the_page_says_where_the_mail_went(editor, client, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"  # as `make run` has it
+    editor.email = "redactie@gemeente.nl"
+    editor.save()
+    login(client)
+    response = client.post("/admin/tweestapsverificatie/", {"action": "send"})
+    assert "het venster waarin het portaal draait" in response.content.decode()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # a real mailbox: nothing to say
+    assert "het venster waarin" not in client.post("/admin/tweestapsverificatie/", {"action": "send"}).content.decode()
+
+
 def test_enrolment_mails_are_limited(editor, client):
     from django.core import mail
 

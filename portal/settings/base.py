@@ -257,13 +257,20 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
+LOG_LEVEL = env_str("LOG_LEVEL", "") or "INFO"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # Background-task bookkeeping is noise at INFO level.
-    # One line per Elasticsearch request is noise; failures are logged by the search app.
-    "loggers": {"django_tasks": {"level": "WARNING"}, "elastic_transport": {"level": "WARNING"}},
+    # LOG_LEVEL on the handler, not only the root logger: records of every logger pass through it.
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "level": LOG_LEVEL}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own console handler (DEBUG only) would print a second copy of its records; ours prints them.
+        "django": {"level": "INFO"},
+        # Background-task bookkeeping is noise at INFO level.
+        # One line per Elasticsearch request is noise; failures are logged by the search app.
+        "django_tasks": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
+    },
 }

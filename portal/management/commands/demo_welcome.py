@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.demo import demo_accounts_summary
 from portal.two_factor import enrolment_token
@@ -35,11 +36,15 @@ class Command(BaseCommand):
         for username, password, purpose in rows:
             lines.append(f"    {username.ljust(width)}  {password}  - {purpose}")
         editor = get_user_model().objects.filter(username="redacteur", is_active=True).first()
-        if editor is not None and settings.TWO_FACTOR_REQUIRED:
+        if editor is not None and settings.TWO_FACTOR_REQUIRED and TOTPDevice.objects.filter(user=editor, confirmed=True):
+            lines += ["", "  The admin asks redacteur for a code from the authenticator app paired earlier."]
+        elif editor is not None and settings.TWO_FACTOR_REQUIRED:
             lines += [
                 "",
                 "  The admin asks for a second factor: pair an authenticator app once with this one-time link",
                 "  (or run: TWO_FACTOR_REQUIRED=false make run):",
                 f"    {base}{reverse('two_factor_enrol', args=[enrolment_token(editor)])}",
             ]
+        if options["verbosity"] < 2:
+            lines += ["", "  What the set-up did: var/make-run.log (VERBOSE=1 make run shows it, and every log line, here)."]
         self.stdout.write("\n".join(lines) + "\n")
