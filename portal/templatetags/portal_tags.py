@@ -176,6 +176,17 @@ def shared_richtext(value):
 
 
 @register.filter
+def offered_options(options):
+    """The values worth offering: those with results, and those chosen (so that they can be unchosen)."""
+    return [option for option in options if option.count or option.selected]
+
+
+@register.filter
+def any_selected(options):
+    return any(option.selected for option in options)
+
+
+@register.filter
 def lang_if_other(item):
     """' lang="nl"' on what is in another language than the page it is shown on (a Dutch page in an English
     overview), so that screen readers pronounce it right. `item`: a page, or plain values with a `language`."""
