@@ -17,7 +17,8 @@ def path_calendar(path_view, url):
         session = view.session
         if session is not None:
             description = f"{view.module.summary_line}. {view.step.note}".strip()
-            items.append(session_item(session, view.module, uid=uid, title=f"{view.number}. {title}", url=url, description=description))
+            numbered = f"{view.number}. {title}"
+            items.append(session_item(session, view.module, uid=uid, title=numbered, url=url, description=description))
             continue
         day = view.step.planned_date
         description = f"{view.module.summary_line}. {view.step.note}".strip() if view.available else view.step.note

@@ -42,7 +42,8 @@ def path_urls(path, token=None, own=False):
         names, key = ("shared_path", "shared_path_print", "shared_path_calendar"), token
     else:
         names, key = ("curated_path", "curated_path_print", "curated_path_calendar"), path.pk
-    return dict(zip(("detail", "print", "calendar"), (reverse(f"curriculum:{name}", args=[key]) for name in names)))
+    addresses = [reverse(f"curriculum:{name}", args=[key]) for name in names]
+    return dict(zip(("detail", "print", "calendar"), addresses, strict=True))
 
 
 @require_GET

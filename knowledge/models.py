@@ -506,7 +506,8 @@ class CaseStudyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_modules"] = self.live_related_pages("related_modules").select_related("provider").order_by("title")
+        modules = self.live_related_pages("related_modules")
+        context["related_modules"] = modules.select_related("provider").order_by("title")
         context["similar_case_studies"] = caching.get_or_build(
             f"similar-case-studies:{self.pk}:{get_language()}",
             lambda: [

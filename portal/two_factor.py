@@ -161,12 +161,13 @@ def mail_stays_on_this_machine():
     the page can say so; None where mail is really sent."""
     backend = settings.EMAIL_BACKEND.rsplit(".", 2)[-2]
     if backend == "console":
-        return _("Deze omgeving verstuurt geen echte e-mail: het bericht met de link staat in het venster waarin "
-                 "het portaal draait (bij ‘make run’: de terminal).")
+        return _(
+            "Deze omgeving verstuurt geen echte e-mail: het bericht met de link staat in het venster waarin "
+            "het portaal draait (bij ‘make run’: de terminal)."
+        )
     if backend == "filebased":
-        return _("Deze omgeving verstuurt geen echte e-mail: het bericht met de link staat als bestand in %(path)s.") % {
-            "path": settings.EMAIL_FILE_PATH
-        }
+        message = _("Deze omgeving verstuurt geen echte e-mail: het bericht met de link staat als bestand in %(path)s.")
+        return message % {"path": settings.EMAIL_FILE_PATH}
     return None
 
 

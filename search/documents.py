@@ -14,7 +14,7 @@ from modelsearch import index
 from portal.i18n import language_code_of
 
 from . import text
-from .facets import CONTENT_TYPE_LABELS, FACETS  # noqa: F401  (the engines read them here)
+from .facets import CONTENT_TYPE_LABELS, CONTENT_TYPE_WORDS, FACETS  # noqa: F401  (the engines read them here)
 
 logger = logging.getLogger(__name__)
 
@@ -51,16 +51,19 @@ def page_to_document(page, document_text=None):
     """The document for a live, public page (pass `page.specific`). `document_text(document)` adds attachments."""
     title = page.title
     summary = _first_text(getattr(page, "intro", ""), page.search_description)
-    body_parts = [summary, *_search_field_text(page)]
+    # Where something takes place is text, not what the page is filed under: a module given in Amersfoort is
+    # not about Amersfoort, the way Amersfoort's own case study is.
+    body_parts = [summary, *_search_field_text(page), *places(page)]
     if document_text is not None:
         body_parts.extend(document_text(document) for document in attached_documents(page))
     body = " ".join(part for part in body_parts if part)[:MAX_BODY_CHARACTERS]
     date = content_date(page)
     language = language_code_of(page.locale_id)
-    filed = " ".join(filed_under(page))
+    content_type = CONTENT_TYPES.get(page._meta.label_lower, DEFAULT_CONTENT_TYPE)
+    filed = " ".join([*filed_under(page), CONTENT_TYPE_WORDS.get(content_type, "")])
     return {
         "id": page.pk,
-        "type": CONTENT_TYPES.get(page._meta.label_lower, DEFAULT_CONTENT_TYPE),
+        "type": content_type,
         "title": title,
         "summary": summary[:SUMMARY_CHARACTERS],
         "body": body,
@@ -84,7 +87,7 @@ def page_to_document(page, document_text=None):
 
 def filed_under(page):
     """The names of what a page is filed under: themes, audiences, tags, municipalities and their provinces,
-    the provider, places of events and sessions. Searchable, weighted between the title and the text.
+    the provider. Searchable, weighted between the title and the text.
     Both names of a term (Dutch and English), so either finds it."""
     names = []
     for attribute in ("themes", "audiences", "domains"):
@@ -102,11 +105,15 @@ def filed_under(page):
     provider = getattr(page, "provider", None)
     if provider is not None:
         names.extend((provider.name, provider.abbreviation))
-    names.append(getattr(page, "location", "") or "")
-    sessions = getattr(page, "sessions", None)
-    if sessions is not None and hasattr(sessions, "all"):
-        names.extend(session.location for session in sessions.all())
     return list(dict.fromkeys(name for name in names if name))
+
+
+def places(page):
+    """Where a module's sessions take place (an event's location is one of its search fields)."""
+    sessions = getattr(page, "sessions", None)
+    if sessions is None or not hasattr(sessions, "all"):
+        return []
+    return list(dict.fromkeys(session.location for session in sessions.all() if session.location))
 
 
 def content_date(page):

@@ -18,6 +18,19 @@ CONTENT_TYPE_LABELS = {
     "page": _("Pagina"),
 }
 
+# The words people use for a content type ("welke training is er over ...") and both its names, filed with every
+# document of that type, so a question naming the kind of page finds pages of that kind. Dutch and English.
+CONTENT_TYPE_WORDS = {
+    "module": "module training cursus opleiding scholing workshop leergang course",
+    "case_study": "praktijkvoorbeeld voorbeeld ervaring aanpak case study example practice",
+    "guidance": "handreiking publicatie factsheet richtlijn guidance publication",
+    "event": "bijeenkomst evenement themadag event meeting",
+    "ezine": "e-zine nieuwsbrief artikel newsletter article",
+    "page": "",
+}
+# Content types whose date is a year (a case study's start year): shown as the year, not as 1 January.
+YEAR_DATED_TYPES = {"case_study"}
+
 
 class YearFacet(ValueFacet):
     def labels(self, values):

@@ -392,3 +392,62 @@ def test_a_real_word_is_never_corrected_and_the_page_says_one_thing(engine, curr
     assert "1 resultaat voor “polarisatie”" in html
     assert "Op “polarisatei” is niets gevonden" in html
     assert "0 resultaten" not in html
+
+
+# Ranking: what a user notices first (issue 27's misses on the demo site)
+
+
+def test_the_rare_word_of_a_question_decides_when_no_page_has_all_of_them(engine, curriculum, publish):
+    for number in range(6):
+        module(curriculum, publish, f"Spanningen duiden {number}", intro="Spanningen herkennen en bespreken.")
+    module(
+        curriculum,
+        publish,
+        "Een open dag",
+        intro="Na bekladding zochten het bestuur van de moskee en de gemeente elkaar op.",
+    )
+    assert titles(search("moskee spanningen"))[0] == "Een open dag"
+
+
+def test_a_municipalitys_own_case_study_outranks_a_module_given_there(engine, curriculum, case_studies, publish):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from curriculum.models import ModuleSession
+    from portal.models import Theme
+    from tests.factories import MunicipalityFactory
+
+    polarisation = Theme.objects.get(slug="polarisatie")
+    for town, code in (("Zwolle", "GM0193"), ("Arnhem", "GM0202"), ("Tilburg", "GM0855")):  # a portal's worth
+        other = CaseStudyPageFactory(
+            parent=case_studies,
+            title=f"Wijkaanpak in {town}",
+            municipality=MunicipalityFactory(cbs_code=code, name=town),
+            themes=[polarisation],
+        )
+        other.intro = "Polarisatie in de wijk: wat de gemeente deed."
+        publish(other)
+    for number in range(3):
+        module(curriculum, publish, f"Gesprekstechnieken {number}", intro="Het gesprek bij polarisatie en spanningen.")
+    given_there = ModulePageFactory(parent=curriculum, title="Polarisatie herkennen en duiden", themes=[polarisation])
+    given_there.intro = "Polarisatie herkennen: wat is polarisatie, en wat doet u bij polarisatie in de wijk?"
+    given_there.sessions.add(ModuleSession(starts_at=timezone.now() + timedelta(days=9), location="Amersfoort"))
+    publish(given_there)
+    own = CaseStudyPageFactory(
+        parent=case_studies,
+        title="Dialoogtafels na een incident",
+        municipality=MunicipalityFactory(),
+        themes=[polarisation],
+    )
+    own.intro = "Na een incident brachten de gemeente en welzijnswerk bewoners aan tafel."
+    publish(own)
+    assert titles(search("polarisatie amersfoort"))[0] == "Dialoogtafels na een incident"
+
+
+def test_a_question_about_training_brings_the_modules(engine, curriculum, case_studies, publish):
+    module(curriculum, publish, "Radicalisering signaleren", intro="Signalen van radicalisering herkennen.")
+    mention = CaseStudyPageFactory(parent=case_studies, title="Een netwerk van sleutelfiguren")
+    mention.intro = "Sleutelfiguren kregen een training; radicalisering kwam daarbij ter sprake."
+    publish(mention)
+    assert titles(search("training radicalisering"))[0] == "Radicalisering signaleren"

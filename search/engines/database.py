@@ -2,12 +2,16 @@
 
 import collections
 import functools
+import hashlib
+import math
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Least, Length, Replace
+from django.db.models.functions import Cast, Coalesce, Greatest, Least, Length, Replace
+
+from portal import caching
 
 from ..documents import FACETS
 from ..models import SearchDocument, SearchFacetValue, SearchTerm
@@ -234,15 +238,29 @@ class DatabaseEngine(SearchEngine):
             matched = _count_of([Q(search_vector=_raw_tsquery(_ts_clause(clause))) for clause in query.clauses])
         else:
             matched = _count_of([_clause_q(clause) for clause in query.clauses])
-        if self.uses_postgres:
-            # ts_rank weighs title (A) over filed-under (B) over the text (C), and counts occurrences.
-            rank = SearchRank(F("search_vector"), _raw_tsquery(_tsquery_text(query, with_exclusions=False)))
-            return documents.annotate(matched_clauses=matched, rank=rank).order_by(
-                "-matched_clauses", "-rank", F("date").desc(nulls_last=True), "title"
-            )
-        return documents.annotate(matched_clauses=matched, score=_score(query.all_terms)).order_by(
+        weights = term_weights(query.all_terms, *self._document_frequencies(query.all_terms))
+        # The same score on SQLite and PostgreSQL (ts_rank would weigh a title match over a rare word).
+        score = relevance(query, weights, term_evidence)
+        return documents.annotate(matched_clauses=matched, score=score).order_by(
             "-matched_clauses", "-score", F("date").desc(nulls_last=True), "title"
         )
+
+    def _document_frequencies(self, terms):
+        """({term: in how many documents}, how many documents), counted in one query and kept in the shared
+        cache until the index changes (portal.caching's `search`): the same words are asked for again and again."""
+        terms = sorted(terms)
+        key = "search-document-frequencies:" + hashlib.sha256(" ".join(terms).encode()).hexdigest()[:40]
+
+        def count():
+            caching.record(caching.SEARCH)
+            counts = {f"t{number}": Count("pk", filter=self._term_condition(word)) for number, word in enumerate(terms)}
+            found = SearchDocument.objects.aggregate(total=Count("pk"), **counts)
+            return {word: found[f"t{number}"] for number, word in enumerate(terms)}, found["total"]
+
+        return caching.get_or_build(key, count, DOCUMENT_FREQUENCY_TIMEOUT)
+
+    def _term_condition(self, word):
+        return Q(search_vector=_raw_tsquery(word)) if self.uses_postgres else _term_q("stems", (word,))
 
     def _facet_counts(self, matching, filters):
         # A facet counts with every selection but its own. Facets without a selection share one scope (all
@@ -346,22 +364,51 @@ def _count_of(conditions):
 
 
 MAX_COUNTED_OCCURRENCES = 5
+EVIDENCE_SATURATION = 2.0
+DOCUMENT_FREQUENCY_TIMEOUT = 3600  # a safety net: every change of the index renews them
 
 
-def _score(terms):
-    """Title over filed-under over the text; in the text, how often (up to five), so a page about the
-    query ranks above a page that mentions it once."""
-    score = Value(0, output_field=IntegerField())
-    for word in sorted(terms):
-        padded = f" {word} "
-        occurrences = (Length("stems") - Length(Replace("stems", Value(padded), Value(" ")))) / Value(len(padded) - 1)
-        score = (
-            score
-            + Case(When(_term_q("title_stems", (word,)), then=Value(12)), default=Value(0), output_field=IntegerField())
-            + Case(When(_term_q("filed_stems", (word,)), then=Value(6)), default=Value(0), output_field=IntegerField())
-            + Least(occurrences, Value(MAX_COUNTED_OCCURRENCES), output_field=IntegerField())
-        )
+def term_evidence(word):
+    """How strongly a document is about `word`, from 0 towards 1: in the title counts 3, filed under it 2,
+    each time in the text 1 (up to five), saturating as BM25 does (x / (x + 2)), so a page that matches every
+    word of the question a little beats one that matches one word a lot."""
+    padded = f" {word} "
+    occurrences = (Length("stems") - Length(Replace("stems", Value(padded), Value(" ")))) / Value(len(padded) - 1)
+    found = (
+        Case(When(_term_q("title_stems", (word,)), then=Value(3)), default=Value(0), output_field=IntegerField())
+        + Case(When(_term_q("filed_stems", (word,)), then=Value(2)), default=Value(0), output_field=IntegerField())
+        + Least(occurrences, Value(MAX_COUNTED_OCCURRENCES), output_field=IntegerField())
+    )
+    return Cast(found, FloatField()) / (Cast(found, FloatField()) + Value(EVIDENCE_SATURATION))
+
+
+def relevance(query, weights, evidence):
+    """The score of a document for the query: per word of the question its best alternative (a synonym or a
+    compound's parts do not add up), the evidence times the word's weight (rarer words count more)."""
+    score = Value(0.0, output_field=FloatField())
+    for clause in query.clauses:
+        # One weight for the word and its alternatives (the most common one's): a rare synonym is no rarer
+        # a question than the word the visitor typed.
+        weight = Value(float(min(weights[word] for alternative in clause for word in alternative)))
+        alternatives = [
+            sum((evidence(word) for word in alternative), Value(0.0)) * weight / len(alternative)
+            for alternative in clause
+        ]
+        score = score + (alternatives[0] if len(alternatives) == 1 else Greatest(*alternatives))
+    for phrase in query.phrases:
+        score = score + sum((evidence(word) * Value(float(weights[word])) for word in phrase), Value(0.0))
     return score
+
+
+def term_weights(terms, document_frequencies, total_documents):
+    """An integer weight per term: its inverse document frequency (a word in few pages says more about them
+    than one in half of them); 10 for a term in every page."""
+    total = max(total_documents, 1)
+    weights = {}
+    for found in terms:
+        frequency = min(max(document_frequencies.get(found, 1), 1), total)
+        weights[found] = round(10 * (1 + math.log(total / frequency)))
+    return weights
 
 
 def _ts_clause(clause):

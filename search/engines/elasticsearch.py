@@ -76,6 +76,11 @@ def analysis_settings(hunspell_locale):
     }
 
 
+# What a word found in the title and in what a page is filed under adds to its BM25 score in the text.
+FIELD_BOOSTS = (("title_stems", 3), ("filed_stems", 3))
+FIELD_TIE_BREAKER = 0.3
+
+
 def index_body(hunspell_locale, shards=1, replicas=0):
     keyword_fields = {facet: {"type": "keyword"} for facet in KEYWORD_FACETS}
     return {
@@ -311,10 +316,26 @@ class ElasticsearchEngine(SearchEngine):
         if clauses:
             required.append(Q("bool", should=clauses, minimum_should_match=max(1, query.minimum)))
         excluded = [Q("match_phrase", stems=" ".join(terms)) for terms in query.excluded]
-        boosts = []
-        for term in sorted(query.all_terms):
-            boosts.append(Q("term", title_stems={"value": term, "boost": 3}))
-            boosts.append(Q("term", filed_stems={"value": term, "boost": 1.5}))
+        # A word in the title or among what the page is filed under (its municipality, themes) counts more; per
+        # word of the question its best alternative (a synonym does not add to the word it stands for).
+        boosts = [
+            Q(
+                "dis_max",
+                queries=[
+                    Q(
+                        "bool",
+                        should=[
+                            Q("term", **{field: {"value": term, "boost": boost / len(alternative)}})
+                            for term in alternative
+                        ],
+                    )
+                    for alternative in clause
+                    for field, boost in FIELD_BOOSTS
+                ],
+                tie_breaker=FIELD_TIE_BREAKER,
+            )
+            for clause in query.clauses
+        ]
         return Q("bool", must=required, must_not=excluded, should=boosts)
 
     def _execute(self, search):

@@ -10,7 +10,6 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from curriculum.models import ModuleSession
-
 from portal.models import Audience
 from tests.factories import CurriculumIndexPageFactory, ModulePageFactory
 

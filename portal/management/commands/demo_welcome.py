@@ -36,7 +36,8 @@ class Command(BaseCommand):
         for username, password, purpose in rows:
             lines.append(f"    {username.ljust(width)}  {password}  - {purpose}")
         editor = get_user_model().objects.filter(username="redacteur", is_active=True).first()
-        if editor is not None and settings.TWO_FACTOR_REQUIRED and TOTPDevice.objects.filter(user=editor, confirmed=True):
+        paired = editor is not None and TOTPDevice.objects.filter(user=editor, confirmed=True).exists()
+        if editor is not None and settings.TWO_FACTOR_REQUIRED and paired:
             lines += ["", "  The admin asks redacteur for a code from the authenticator app paired earlier."]
         elif editor is not None and settings.TWO_FACTOR_REQUIRED:
             lines += [
@@ -46,5 +47,8 @@ class Command(BaseCommand):
                 f"    {base}{reverse('two_factor_enrol', args=[enrolment_token(editor)])}",
             ]
         if options["verbosity"] < 2:
-            lines += ["", "  What the set-up did: var/make-run.log (VERBOSE=1 make run shows it, and every log line, here)."]
+            lines += [
+                "",
+                "  What the set-up did: var/make-run.log (VERBOSE=1 make run shows it here, with every log line).",
+            ]
         self.stdout.write("\n".join(lines) + "\n")
