@@ -25,8 +25,8 @@ from portal.numbers import parse_int
 
 from . import engines
 from .engines import EngineUnavailable, SearchRequest
-from .facets import CONTENT_TYPE_LABELS, SEARCH_FACETS
-from .highlight import highlight, highlight_title
+from .facets import CONTENT_TYPE_LABELS, SEARCH_FACETS, YEAR_DATED_TYPES
+from .highlight import highlight, highlight_title, marked_words
 from .models import Synonym, UnansweredQuery
 from .query import clean_query, parse_query
 
@@ -71,6 +71,7 @@ class ResultItem:
     snippet_html: str
     type_label: str
     date: object
+    year_only: bool = False  # the date is a year (a case study's start year): shown as the year
     language: str = ""  # the page's language (Dutch pages for an English visitor when none are in English)
 
 
@@ -311,11 +312,22 @@ def _result_item(hit, query):
     return ResultItem(
         url=hit.url,
         title_html=highlight_title(hit.title, terms, query.language),
-        snippet_html=highlight(hit.text or hit.summary, terms, language=query.language),
+        snippet_html=highlight(snippet_text(hit, terms, query.language), terms, language=query.language),
         type_label=CONTENT_TYPE_LABELS.get(hit.type, hit.type),
         date=hit.date,
+        year_only=hit.type in YEAR_DATED_TYPES,
         language=query.language,
     )
+
+
+def snippet_text(hit, terms, language):
+    """The text to cut the snippet from: the page's text after its summary where that text has the words asked
+    for (the passage that answers, not the summary every overview shows already); else the summary."""
+    text, summary = " ".join((hit.text or "").split()), " ".join((hit.summary or "").split())
+    rest = text[len(summary) :].lstrip() if summary and text.startswith(summary) else text
+    if rest and terms and marked_words(rest, terms, language):
+        return rest
+    return summary or text
 
 
 def facet_views(counts, selected):

@@ -175,3 +175,21 @@ def test_nul_in_a_form_post_is_refused_without_changing_data(demo_content, clien
     response = client.post("/leerlijnen/mijn/nieuw/", {"title": "Naam\x00", "audience": 1})
     assert response.status_code == 400
     assert CoursePath.objects.count() == before
+
+
+def test_canonical_and_og_url_name_the_host_the_hreflang_links_use(demo_content, client):
+    from knowledge.models import CaseStudyPage
+
+    case = CaseStudyPage.objects.live().filter(locale__language_code="nl").first()
+    html = client.get(case.url).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{case.url}">' in html
+    assert f'<meta property="og:url" content="http://testserver{case.url}">' in html
+    assert "http://localhost/" not in html
+
+
+def test_the_search_page_describes_itself_and_keeps_results_out_of_search_engines(demo_content, client):
+    html = client.get("/zoeken/?q=polarisatie").content.decode()
+    assert '<meta name="description" content="Zoek in de modules' in html
+    assert '<meta name="robots" content="noindex">' in html
+    assert '<link rel="canonical" href="http://testserver/zoeken/">' in html
+    assert html.count('type="search"') + html.count('inputmode="search"') == 1  # one search box on the page

@@ -451,3 +451,15 @@ def test_a_question_about_training_brings_the_modules(engine, curriculum, case_s
     mention.intro = "Sleutelfiguren kregen een training; radicalisering kwam daarbij ter sprake."
     publish(mention)
     assert titles(search("training radicalisering"))[0] == "Radicalisering signaleren"
+
+
+def test_a_result_shows_the_passage_that_answers_and_a_case_study_its_start_year(engine, case_studies, publish):
+    case = CaseStudyPageFactory(parent=case_studies, title="Buurtgesprekken", start_year=2023)
+    case.intro = "Een aanpak met bewoners en jongerenwerk."
+    case.results = "<p>De moskee opende haar deuren voor de buurt; het gesprek kwam op gang.</p>"
+    publish(case)
+    item = search("moskee").items[0]
+    assert "<mark>moskee</mark>" in item.snippet_html and "Een aanpak met bewoners" not in item.snippet_html
+    assert item.year_only and item.date.year == 2023
+    # Without a match beyond it, the summary is the snippet.
+    assert "Een aanpak met bewoners" in search("jongerenwerk").items[0].snippet_html

@@ -140,6 +140,15 @@ def alternate_language_links(context):
     )
 
 
+@register.simple_tag(takes_context=True)
+def absolute_url(context, page_or_path):
+    """A page's (or a path's) address on the host the visitor asked for, as the hreflang links write it (not the
+    Site record's host, which a demo or a second domain may not share)."""
+    request = context["request"]
+    path = page_or_path if isinstance(page_or_path, str) else page_or_path.get_url(request)
+    return request.build_absolute_uri(path)
+
+
 def translations_in_active_locale(pages):
     """{translation_key: live, public translation in the visitor's locale} for these pages (one query)."""
     code = active_language_code()
