@@ -58,3 +58,27 @@ def test_a_preview_of_a_draft_is_never_cached_for_visitors(demo_content, editor_
     assert "Nog geheim" not in before
     assert "Nog geheim" in preview(editor_client, case_study, "Nog geheim").content.decode()
     assert "Nog geheim" not in visitor.get(case_study.url).content.decode()
+
+
+def test_a_new_page_previews_with_its_own_parents_breadcrumbs(demo_content, editor_client):
+    """Previews of pages not yet saved (no id) in two sections show each one's own ancestors in the breadcrumbs."""
+    from knowledge.models import EzineIssuePage
+    from portal.models import HomePage
+
+    def preview_new(parent, app, model_name, title):
+        url = reverse("wagtailadmin_pages:preview_on_add", args=[app, model_name, parent.pk])
+        form = {"title": title, "slug": "proef", "intro": "", "body-count": "0", "author": ""}
+        assert editor_client.post(url, form).json()["is_valid"] is True, model_name
+        return editor_client.get(url).content.decode()
+
+    home = HomePage.objects.filter(locale__language_code="nl").first()
+    issue = EzineIssuePage.objects.live().filter(locale__language_code="nl").first()
+    first = preview_new(home, "portal", "standardpage", "Nieuwe pagina")
+    assert issue.title not in breadcrumbs_of(first)
+    second = preview_new(issue, "knowledge", "ezinearticlepage", "Nieuw artikel")
+    assert issue.title in breadcrumbs_of(second)
+
+
+def breadcrumbs_of(html):
+    start = html.index('class="breadcrumbs')
+    return html[start : html.index("</nav>", start)]

@@ -100,8 +100,9 @@ def breadcrumbs(context):
     ancestors = []
     if page is not None and page.depth > 2:
         # From the shared cache: renewed when one of them is published, moved or deleted (portal.caching).
+        # Keyed by the parent's tree path, not the page's id: a new page in the editor's preview has none yet.
         ancestors = caching.get_or_build(
-            f"breadcrumbs:{page.pk}",
+            f"breadcrumbs:{page.path[: -page.steplen]}",
             lambda: [
                 {"title": ancestor.title, "url": ancestor.get_url(request), "depth": ancestor.depth}
                 for ancestor in Page.objects.ancestor_of(page).filter(depth__gt=1).live().order_by("depth")

@@ -52,6 +52,29 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def one_request_at_a_time_on_sqlite():
+    """On SQLite the live server's threads share the test database's one in-memory connection, and two requests
+    at once (the admin's editing-session ping beside a preview) fail with "database table is locked" where the
+    file database of `make run` would wait. There the server takes one request at a time (Django then closes
+    each connection, so the browser does not hold it); on PostgreSQL it stays threaded, as in production."""
+    from django.conf import settings
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class SerialWSGIServer(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)  # the serving thread already uses the overridden connections
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        yield
+        return
+    threaded = LiveServerThread.server_class
+    LiveServerThread.server_class = SerialWSGIServer
+    yield
+    LiveServerThread.server_class = threaded
+
+
 @pytest.fixture(autouse=True)
 def allow_orm_beside_playwright(monkeypatch):
     # Playwright's sync API runs an event loop in this thread; Django's async guard would refuse the
