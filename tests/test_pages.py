@@ -43,7 +43,7 @@ def test_home_page_is_dutch(demo_content, client):
         ("/e-zine/themadag-2026/terugblik-themadag/", "Amersfoort"),
         ("/toegankelijkheidsverklaring/", "WCAG"),
         ("/praktijkvoorbeelden/", "Weerbare raadsleden"),
-        ("/praktijkvoorbeelden/?lijkt_op=GM0307", "Voorbeelden uit gemeenten zoals Amersfoort"),
+        ("/praktijkvoorbeelden/?lijkt_op=GM0307", "en een stedelijkheid als Amersfoort"),
         ("/praktijkvoorbeelden/samenwerken-zorg-veiligheid-persoonsgericht/", "Zo verwijst u naar dit voorbeeld"),
         ("/handreikingen/", "Factsheet polarisatie"),
         ("/handreikingen/toolkit-gesprek-in-de-klas/", "Werkvormen voor docenten"),

@@ -68,6 +68,7 @@ def first_screen(browser, live_server, screenshot, javascript):
         "search": "/zoeken/?q=polarisatie",
         "filtered": "/praktijkvoorbeelden/?thema=polarisatie&thema=inclusie",
         "search-with-a-notice": "/zoeken/?q=polarsatie",  # misspelt: "searched for the corrected spelling"
+        "like-mine": "/praktijkvoorbeelden/?lijkt_op=GM0307",  # "examples from municipalities like Amersfoort"
     }
     measured = []
     for name, path in paths.items():
@@ -75,7 +76,7 @@ def first_screen(browser, live_server, screenshot, javascript):
         count_top = page.evaluate("() => document.getElementById('results-heading').getBoundingClientRect().top")
         first_top = page.evaluate(f"() => document.querySelector({FIRST_RESULT!r}).getBoundingClientRect().top")
         measured.append(f"{path}: count at {count_top:.0f} px, first result at {first_top:.0f} px")
-        if name == "search-with-a-notice":
+        if name in ("search-with-a-notice", "like-mine"):
             assert page.locator("main .notice").is_visible()
         # The number of results and the start of the first result are high on the first screen (the search page
         # has one search box, the header none), with the filters closed, also with chips or a notice above them.
