@@ -14,7 +14,7 @@ from portal.listings import (
     openapi_object,
 )
 
-from .resources import MUNICIPALITIES, UPDATED_SINCE_PARAM, page_listings
+from .resources import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MUNICIPALITIES, UPDATED_SINCE_PARAM, page_listings
 
 FILTER_NOTE = " Several values: any of them. Unknown values are ignored"
 
@@ -27,7 +27,7 @@ def _list_schema(item, with_ignored=False):
     properties = {
         "count": {"type": "integer", "minimum": 0},
         "page": {"type": "integer", "minimum": 1},
-        "page_size": {"type": "integer", "minimum": 1, "maximum": 100},
+        "page_size": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
         "next": {"type": "string", "format": "uri", "nullable": True},
         "previous": {"type": "string", "format": "uri", "nullable": True},
         "results": {"type": "array", "items": _ref(item)},
@@ -66,7 +66,9 @@ LANGUAGE = _query(
 COMMON = [
     _query(PAGE_PARAM, "Page number, from 1.", {"type": "integer", "minimum": 1}),
     _query(
-        PAGE_SIZE_PARAM, "Items per page (1 to 100, default 20).", {"type": "integer", "minimum": 1, "maximum": 100}
+        PAGE_SIZE_PARAM,
+        f"Items per page (1 to {MAX_PAGE_SIZE}, default {DEFAULT_PAGE_SIZE}).",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
     ),
     LANGUAGE,
 ]

@@ -15,6 +15,7 @@ from portal import listings
 from portal.facets import TAGS
 
 UPDATED_SINCE_PARAM = "gewijzigd_sinds"
+DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100  # items per page of a list: the views and the OpenAPI description
 MUNICIPALITIES = "municipalities"
 
 

@@ -23,6 +23,8 @@ from portal.spreadsheets import csv_download
 from . import representations
 from .openapi import openapi_document
 from .resources import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
     MUNICIPALITIES,
     BadParameter,
     NotFound,
@@ -34,10 +36,8 @@ from .resources import (
     tags_with_counts,
 )
 
-DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
 EXPORT_CHUNK_SIZE = 500
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
-MAX_ID = 2**31 - 1  # larger numbers are no page, and some databases refuse them
 
 
 def error(status, message):
@@ -172,7 +172,7 @@ def page_list(request, resource_name):
 @api_endpoint
 def page_detail(request, resource_name, pk):
     listing = listings.get(resource_name)
-    page = published_page(listing, pk) if pk <= MAX_ID else None
+    page = published_page(listing, pk)  # <id:pk> is at most 18 digits: any database compares it
     if page is None:
         return error(404, _("Niet gevonden."))
     return json_response(listing.represent(page, request))

@@ -108,10 +108,6 @@ def normalise_language(language):
     return ENGLISH if (language or "").lower().startswith(ENGLISH) else DUTCH
 
 
-def is_stop_word(word, language=DUTCH):
-    return word in STOP_WORDS[normalise_language(language)]
-
-
 def is_filler(word, language=DUTCH):
     return word in QUERY_FILLER[normalise_language(language)]
 

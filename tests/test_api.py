@@ -78,6 +78,12 @@ def test_lists_show_published_public_pages_only(client, content):
     assert client.get(f"/api/v1/modules/{content['public'].pk}/").json()["format"] == "webinar"
 
 
+@pytest.mark.parametrize("pk", [2**31, 2**63 - 1, 10**18 - 1])
+def test_an_id_past_what_a_page_id_holds_is_not_found(client, content, pk):
+    # Page ids are 32-bit (Wagtail's AutoField); the URL allows 18 digits, and no database refuses the lookup.
+    assert client.get(f"/api/v1/modules/{pk}/").status_code == 404
+
+
 def test_restricted_pages_are_not_even_counted_in_tags(client, content):
     tags = {tag["slug"]: tag["count"] for tag in client.get("/api/v1/tags/").json()["results"]}
     assert tags == {"wijk": 2}  # one module and one case study; "geheim" is only on the restricted module
