@@ -13,7 +13,7 @@ import threading
 from django.db import transaction
 from wagtail.models import Page
 
-from . import engines
+from . import embeddings, engines
 from .documents import is_searchable, page_to_document, pages_for_documents
 from .engines import EngineUnavailable
 from .extraction import document_text
@@ -34,7 +34,8 @@ def documents_and_removals(page_ids, known_public=False):
             documents.append(page_to_document(page, document_text=document_text))
         else:
             removals.append(page_id)
-    return documents, removals
+    # Embedded once here, for every engine (the model's work is most of a rebuild's).
+    return embeddings.add_embeddings(documents), removals
 
 
 def update_pages(page_ids):

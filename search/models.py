@@ -23,6 +23,10 @@ class SearchDocument(models.Model):
     title_folded = models.CharField(max_length=300, blank=True)
     # PostgreSQL only: filled by the engine, with a GIN index created by migration on PostgreSQL.
     search_vector = SearchVectorField(null=True)
+    language = models.CharField(max_length=10, blank=True)
+    # Search by meaning (search.embeddings): the passages and their unit vectors as int8, one row per passage.
+    passages = models.JSONField(default=list, blank=True)
+    vectors = models.BinaryField(null=True)
 
     class Meta:
         verbose_name = _("zoekdocument")

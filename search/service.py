@@ -23,7 +23,7 @@ from portal.listings import PAGE_PARAM, FacetOption
 from portal.models import ThemePage
 from portal.numbers import parse_int
 
-from . import engines
+from . import embeddings, engines
 from .engines import EngineUnavailable, SearchRequest
 from .facets import CONTENT_TYPE_LABELS, SEARCH_FACETS, YEAR_DATED_TYPES
 from .highlight import highlight, highlight_title, marked_words
@@ -91,6 +91,8 @@ class SearchResults:
     theme_links: list = dataclasses.field(default_factory=list)  # a way on when nothing was found
     promotions: list = dataclasses.field(default_factory=list)
     too_short: bool = False  # only stop words or punctuation
+    by_meaning: bool = False  # pages found by meaning (search.embeddings) are among the results
+    mixed_languages: bool = False  # some results are in another language than the visitor's (found by meaning)
 
     @property
     def has_query(self):
@@ -166,6 +168,7 @@ def run_search(parameters, record=True):
     not needed is offered as 'Bedoelde u', never applied.
     """
     results = SearchResults(parameters=parameters)
+    visitor_language = parameters.language
     if not parameters.text:
         return results
     synonyms = synonym_groups()
@@ -210,15 +213,22 @@ def run_search(parameters, record=True):
                 results.relaxed = False
             else:
                 results.did_you_mean = corrected_text
+    hybrid = _nearest_in_meaning(engine, query, parameters, visitor_language, response)
+    if hybrid is not None:
+        results.by_meaning = True
+        response, results.degraded = hybrid, results.degraded or hybrid.degraded
     results.total = response.total
     results.num_pages = max(1, math.ceil(min(response.total, engine.max_result_window) / PAGE_SIZE))
     results.page = min(parameters.page, results.num_pages)
     if results.page != parameters.page and response.total:
         # Asked beyond the last page (an old link, or a made-up number): show the last page.
-        response, engine, _degraded = _search_with_fallback(
-            engine, query, dataclasses.replace(parameters, page=results.page)
-        )
+        last = dataclasses.replace(parameters, page=results.page)
+        if hybrid is not None:
+            response = _nearest_in_meaning(engine, query, last, visitor_language, response) or response
+        else:
+            response, engine, _degraded = _search_with_fallback(engine, query, last)
     results.items = [_result_item(hit, query) for hit in response.hits]
+    results.mixed_languages = any(item.language != visitor_language for item in results.items)
     results.facets = facet_views(response.facets, parameters.filters)
     if not results.total:
         results.theme_links = theme_links(parameters.language)
@@ -286,11 +296,17 @@ def matching_among(parameters, page_ids, limit=50):
     return response.hits
 
 
-def _search_with_fallback(engine, query, parameters, page_ids=(), page_size=PAGE_SIZE):
+def _search_with_fallback(engine, query, parameters, page_ids=(), page_size=PAGE_SIZE, exclude_ids=()):
     page = min(parameters.page, engine.max_result_window // page_size)
     filters = {**parameters.filters, "language": [parameters.language]} if parameters.language else parameters.filters
     request = SearchRequest(
-        query=query, filters=filters, page=page, page_size=page_size, sort=parameters.sort, page_ids=page_ids
+        query=query,
+        filters=filters,
+        page=page,
+        page_size=page_size,
+        sort=parameters.sort,
+        page_ids=page_ids,
+        exclude_ids=exclude_ids,
     )
     try:
         return engine.search(request), engine, False
@@ -298,6 +314,86 @@ def _search_with_fallback(engine, query, parameters, page_ids=(), page_size=PAGE
         logger.warning("Search engine %s unavailable, answering from the database: %s", engine.name, error)
         database = engines.database_engine()
         return database.search(request), database, True
+
+
+@dataclasses.dataclass
+class HybridResponse:
+    hits: list
+    total: int
+    facets: dict
+    degraded: bool = False
+
+
+def _nearest_in_meaning(engine, query, parameters, visitor_language, lexical):
+    """The lexical answer with the pages nearest in meaning joined (search.embeddings), or None when none join
+    (or embeddings are off, or results are sorted by date).
+
+    The fusion orders the first page: the lexical first page with the joining neighbours. Later pages go on
+    in the lexical order without what the first page showed. A visitor in the default language gets pages in
+    it only (every page has its original there); a visitor in another language gets pages in any language, so
+    an English question finds the Dutch pages on it."""
+    if not embeddings.enabled() or parameters.sort != "relevance":
+        return None
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    filters = dict(parameters.filters)
+    if visitor_language == default_language:
+        filters["language"] = [default_language]
+    vector = embeddings.embed_query(parameters.text)
+    request = SearchRequest(query=query, filters=filters, page_size=embeddings.NEAREST)
+    degraded = False
+    try:
+        neighbours = engine.nearest(request, vector, embeddings.NEAREST * 2)
+    except EngineUnavailable:
+        engine, degraded = engines.database_engine(), True
+        neighbours = engine.nearest(request, vector, embeddings.NEAREST * 2)
+    if not neighbours:
+        return None
+    first = dataclasses.replace(parameters, page=1)
+    head = lexical
+    if parameters.page != 1:
+        head, engine, head_degraded = _search_with_fallback(engine, query, first)
+        degraded = degraded or head_degraded
+    head_ids = {hit.id for hit in head.hits}
+    neighbours = embeddings.joining(
+        _without_translations_shown(neighbours, head.hits), visitor_language, head_ids, head.total
+    )
+    if not neighbours:
+        return None
+    fused = embeddings.fuse(head.hits, neighbours)[:PAGE_SIZE]
+    outside = tuple(neighbour.hit.id for neighbour in neighbours if neighbour.hit.id not in head_ids)
+    added = len(outside)
+    if outside and head.total > len(head.hits):
+        # A neighbour may match the words further down: count it once.
+        matched, _engine, _degraded = _search_with_fallback(engine, query, first, page_ids=outside)
+        added -= matched.total
+    hits = fused
+    if parameters.page > 1:
+        later = dataclasses.replace(parameters, page=parameters.page - 1)
+        rest, engine, rest_degraded = _search_with_fallback(
+            engine, query, later, exclude_ids=tuple(hit.id for hit in fused)
+        )
+        hits, degraded = rest.hits, degraded or rest_degraded
+    return HybridResponse(hits=hits, total=head.total + added, facets=lexical.facets, degraded=degraded)
+
+
+def _without_translations_shown(neighbours, hits):
+    """Neighbours whose page is not shown already as a translation or an alias (an English visitor who found
+    the English translation by its words does not need its Dutch original as well)."""
+    from wagtail.models import Page
+
+    rows = Page.objects.filter(pk__in=[item.hit.id for item in neighbours] + [hit.id for hit in hits])
+    origin = dict(rows.values_list("pk", "alias_of_id"))
+    ids = {page_id: origin[page_id] or page_id for page_id in origin}
+    keys = dict(Page.objects.filter(pk__in=set(ids.values())).values_list("pk", "translation_key"))
+    key_of = {page_id: keys.get(original) for page_id, original in ids.items()}
+    shown = {key_of.get(hit.id) for hit in hits}
+    kept = []
+    for neighbour in neighbours:
+        key = key_of.get(neighbour.hit.id)
+        if key is None or key not in shown:
+            kept.append(neighbour)
+            shown.add(key)
+    return kept
 
 
 def _corrections(engine, words):
@@ -316,17 +412,20 @@ def _result_item(hit, query):
         type_label=CONTENT_TYPE_LABELS.get(hit.type, hit.type),
         date=hit.date,
         year_only=hit.type in YEAR_DATED_TYPES,
-        language=query.language,
+        language=hit.language or query.language,
     )
 
 
 def snippet_text(hit, terms, language):
     """The text to cut the snippet from: the page's text after its summary where that text has the words asked
-    for (the passage that answers, not the summary every overview shows already); else the summary."""
+    for (the passage that answers, not the summary every overview shows already); else the passage nearest in
+    meaning (a page found by meaning, search.embeddings); else the summary."""
     text, summary = " ".join((hit.text or "").split()), " ".join((hit.summary or "").split())
     rest = text[len(summary) :].lstrip() if summary and text.startswith(summary) else text
     if rest and terms and marked_words(rest, terms, language):
         return rest
+    if hit.passage and hit.passage != hit.title:
+        return hit.passage
     return summary or text
 
 

@@ -240,6 +240,8 @@ SEARCH_BREAKER_SECONDS = env_int("SEARCH_BREAKER_SECONDS", 30)
 ELASTICSEARCH_HUNSPELL_LOCALE = env_str("ELASTICSEARCH_HUNSPELL_LOCALE", "nl_NL")
 # Make every write visible to searches at once (tests); production relies on the 1-second refresh.
 SEARCH_REFRESH_AFTER_WRITE = False
+# Search by meaning beside the words (search.embeddings): every indexed page is also embedded, every query too.
+SEARCH_EMBEDDINGS = env_bool("SEARCH_EMBEDDINGS", True)
 # The Wagtail admin's own search stays on Wagtail's database backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

@@ -15,6 +15,7 @@ class SearchRequest:
     page_size: int = 10
     sort: str = "relevance"  # or "date"
     page_ids: tuple = ()  # when given, only these pages (saved-search digests check just the changed pages)
+    exclude_ids: tuple = ()  # never these pages (shown already on the first page of a hybrid ranking)
 
 
 @dataclasses.dataclass
@@ -26,6 +27,8 @@ class Hit:
     summary: str
     text: str  # the start of the body, for highlighting in the application
     date: object = None
+    language: str = ""
+    passage: str = ""  # the passage nearest in meaning to the query, when the embedding found the page
 
 
 @dataclasses.dataclass
@@ -85,6 +88,11 @@ class SearchEngine:
 
     def search(self, request):
         """A SearchResponse for a SearchRequest whose query is not empty."""
+        raise NotImplementedError
+
+    def nearest(self, request, vector, limit):
+        """The `limit` documents nearest in meaning to the query `vector` among those passing `request.filters`
+        (not `request.query`): search.embeddings.Neighbour values, nearest first."""
         raise NotImplementedError
 
     def suggest(self, prefix, limit, language):

@@ -13,6 +13,7 @@ from django.db.models.functions import Cast, Coalesce, Greatest, Least, Length, 
 
 from portal import caching
 
+from .. import embeddings
 from ..documents import FACETS
 from ..models import SearchDocument, SearchFacetValue, SearchTerm
 from ..text import is_known_word, term, words
@@ -22,6 +23,22 @@ TEXT_FOR_HIGHLIGHT = 20_000
 FTS_TABLE = "search_searchdocument_fts"  # SQLite only, created by migration 0004
 MAX_FACET_VALUES = 50
 MAX_CORRECTION_DISTANCE = 2
+
+
+HIT_COLUMNS = ("page_id", "content_type", "title", "url", "summary", "body", "date", "language")
+
+
+def _hit(row):
+    return Hit(
+        id=row["page_id"],
+        type=row["content_type"],
+        title=row["title"],
+        url=row["url"],
+        summary=row["summary"],
+        text=row["body"],
+        date=row["date"],
+        language=row["language"],
+    )
 
 
 class DatabaseEngine(SearchEngine):
@@ -118,6 +135,9 @@ class DatabaseEngine(SearchEngine):
                     filed_stems=f" {document['filed_stems']} ",
                     stems=f" {document['stems']} ",
                     title_folded=" ".join(words(document["title"]))[:300],
+                    language=document["language"][0] if document["language"] else "",
+                    passages=document.get("passages", []),
+                    vectors=embeddings.to_bytes(document["vectors"]) if "vectors" in document else None,
                 )
                 for document in documents
             ]
@@ -166,26 +186,34 @@ class DatabaseEngine(SearchEngine):
         matching = self._matching(request.query)
         if request.page_ids:
             matching = matching.filter(page_id__in=request.page_ids)
+        if request.exclude_ids:
+            matching = matching.exclude(page_id__in=request.exclude_ids)
         filtered = self._filter(matching, request.filters)
         total = filtered.count()
         ordered = self._order(filtered, request)
         start = (request.page - 1) * request.page_size
-        rows = ordered.values("page_id", "content_type", "title", "url", "summary", "body", "date")[
-            start : start + request.page_size
-        ]
-        hits = [
-            Hit(
-                id=row["page_id"],
-                type=row["content_type"],
-                title=row["title"],
-                url=row["url"],
-                summary=row["summary"],
-                text=row["body"],
-                date=row["date"],
-            )
-            for row in rows
-        ]
+        rows = ordered.values(*HIT_COLUMNS)[start : start + request.page_size]
+        hits = [_hit(row) for row in rows]
         return SearchResponse(hits=hits, total=total, facets=self._facet_counts(matching, request.filters))
+
+    def nearest(self, request, vector, limit):
+        # Scored in the application: every filtered document's passage vectors are read (int8, 6 KB for a
+        # page of 12 passages). Fine for the fallback and for small sites; Elasticsearch has an HNSW index.
+        documents = self._filter(SearchDocument.objects.exclude(vectors=None), request.filters)
+        if request.page_ids:
+            documents = documents.filter(page_id__in=request.page_ids)
+        candidates = (
+            (page_id, embeddings.from_bytes(vectors), passages)
+            for page_id, vectors, passages in documents.values_list("page_id", "vectors", "passages").iterator()
+        )
+        nearest = embeddings.nearest_of(vector, candidates, limit)
+        found = SearchDocument.objects.filter(pk__in=[key for key, *_ in nearest]).values(*HIT_COLUMNS)
+        rows = {row["page_id"]: row for row in found}
+        return [
+            embeddings.Neighbour(hit=_hit(rows[key]), similarity=similarity, passage=passage)
+            for key, similarity, passage in nearest
+            if key in rows
+        ]
 
     def _matching(self, query):
         """Pages with every phrase, none of the exclusions and at least `query.minimum` of the words.

@@ -15,6 +15,7 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
 from elasticsearch_dsl import Q, Search
 
+from .. import embeddings
 from ..documents import FACETS
 from ..text import is_known_word, words
 from .base import EngineUnavailable, Hit, SearchEngine, SearchResponse, rank_suggestions
@@ -92,7 +93,7 @@ def index_body(hunspell_locale, shards=1, replicas=0):
         "mappings": {
             "dynamic": "strict",
             # The long texts are searched, not shown: keep them out of _source.
-            "_source": {"excludes": ["body", "stems", "title_stems", "filed_stems", "folded"]},
+            "_source": {"excludes": ["body", "stems", "title_stems", "filed_stems", "folded", "passages.vector"]},
             "properties": {
                 **keyword_fields,
                 "year": {"type": "integer"},
@@ -106,6 +107,7 @@ def index_body(hunspell_locale, shards=1, replicas=0):
                 "filed_stems": {"type": "text", "analyzer": "standard", "norms": False},
                 "stems": {"type": "text", "analyzer": "standard"},
                 "folded": {"type": "text", "analyzer": "standard"},
+                **PASSAGES_MAPPING,
                 # Suggestions in the visitor's language only: the page's language is the context.
                 "suggest": {
                     "type": "completion",
@@ -118,6 +120,27 @@ def index_body(hunspell_locale, shards=1, replicas=0):
     }
 
 
+# Search by meaning (search.embeddings): one nested object per passage, its vector in an int8 HNSW graph; a
+# document is as near as its nearest passage, the one inner_hits returns.
+PASSAGES_MAPPING = {
+    "passages": {
+        "type": "nested",
+        "properties": {
+            "text": {"type": "text", "index": False},
+            "vector": {
+                "type": "dense_vector",
+                "dims": embeddings.DIMENSIONS,
+                "index": True,
+                "similarity": "cosine",
+                "index_options": {"type": "int8_hnsw"},
+            },
+        },
+    }
+}
+_MAPPINGS_CHECKED = set()  # aliases whose index has the passages mapping (per process: the check is idempotent)
+NEAREST_CANDIDATES = 100  # per shard, for the HNSW search: more is more exact and slower
+
+
 def to_source(document):
     """The Elasticsearch source for a search document."""
     source = {
@@ -126,6 +149,11 @@ def to_source(document):
     }
     source.update({facet: document[facet] for facet in FACETS if facet != "type"})
     source["excerpt"] = document["body"][:TEXT_FOR_HIGHLIGHT]
+    if "vectors" in document:
+        source["passages"] = [
+            {"text": text, "vector": [round(float(value), 5) for value in vector]}
+            for text, vector in zip(document["passages"], document["vectors"], strict=True)
+        ]
     title_words = words(document["title"])
     # Every word position of the title is a start, so 'school' completes 'Polarisatie op school'.
     source["suggest"] = {
@@ -155,6 +183,10 @@ class ElasticsearchEngine(SearchEngine):
         """Create the index behind the alias when there is none (first start, fresh node)."""
         with guarded():
             if self.client.indices.exists_alias(name=self.alias):
+                if self.alias not in _MAPPINGS_CHECKED:
+                    # An index made before passages existed gets their mapping (adding a field is allowed).
+                    self.client.indices.put_mapping(index=self.alias, properties=PASSAGES_MAPPING)
+                    _MAPPINGS_CHECKED.add(self.alias)
                 return
             if self.client.indices.exists(index=self.alias):
                 raise EngineUnavailable(f"'{self.alias}' is an index, not an alias; run rebuild_search_index")
@@ -264,6 +296,8 @@ class ElasticsearchEngine(SearchEngine):
         search = self._search().query(self._text_query(request.query))
         if request.page_ids:
             search = search.filter("ids", values=[str(page_id) for page_id in request.page_ids])
+        if request.exclude_ids:
+            search = search.exclude("ids", values=[str(page_id) for page_id in request.exclude_ids])
         filters = {facet: Q("terms", **{facet: values}) for facet, values in request.filters.items() if values}
         if filters:
             search = search.post_filter(Q("bool", filter=list(filters.values())))
@@ -277,21 +311,10 @@ class ElasticsearchEngine(SearchEngine):
         if request.sort == "date":
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
         start = (request.page - 1) * request.page_size
-        search = search.source(["type", "title", "summary", "excerpt", "url", "date"])
+        search = search.source(HIT_SOURCE)
         search = search.extra(from_=start, size=request.page_size, track_total_hits=True)
         response = self._execute(search)
-        hits = [
-            Hit(
-                id=int(hit.meta.id),
-                type=hit.type,
-                title=hit.title,
-                url=hit.url,
-                summary=hit.summary or "",
-                text=getattr(hit, "excerpt", "") or "",
-                date=_parse_date(getattr(hit, "date", None)),
-            )
-            for hit in response
-        ]
+        hits = [_hit(hit) for hit in response]
         facets = {
             facet: [
                 (str(bucket.key), bucket.doc_count)
@@ -300,6 +323,27 @@ class ElasticsearchEngine(SearchEngine):
             for facet in FACETS
         }
         return SearchResponse(hits=hits, total=response.hits.total.value, facets=facets)
+
+    def nearest(self, request, vector, limit):
+        filters = [Q("terms", **{facet: values}) for facet, values in request.filters.items() if values]
+        if request.page_ids:
+            filters.append(Q("ids", values=[str(page_id) for page_id in request.page_ids]))
+        knn = {
+            "field": "passages.vector",
+            "query_vector": [float(value) for value in vector],
+            "k": limit,
+            "num_candidates": max(NEAREST_CANDIDATES, limit),
+            "filter": [query.to_dict() for query in filters],
+            "inner_hits": {"size": 1, "_source": ["passages.text"]},
+        }
+        search = self._search().source(HIT_SOURCE).extra(knn=knn, size=limit)
+        neighbours = []
+        for hit in self._execute(search):
+            inner = hit.meta.inner_hits["passages"].hits.hits if "inner_hits" in hit.meta else []
+            passage = inner[0]["_source"]["text"] if inner else ""
+            # Cosine similarity as Elasticsearch scores it: (1 + cosine) / 2.
+            neighbours.append(embeddings.Neighbour(hit=_hit(hit), similarity=2 * hit.meta.score - 1, passage=passage))
+        return neighbours
 
     def _text_query(self, query):
         """Every phrase, none of the exclusions, at least `query.minimum` of the words; ranked by BM25 on the
@@ -417,6 +461,25 @@ class ElasticsearchEngine(SearchEngine):
                 return self.client.cluster.health(index=self.alias, timeout="1s")
         except ApiError as error:
             raise EngineUnavailable(str(error)) from error
+
+
+HIT_SOURCE = ["type", "title", "summary", "excerpt", "url", "date", "language"]
+
+
+def _hit(hit):
+    language = getattr(hit, "language", "")
+    if not isinstance(language, str):  # a list in the source (a facet)
+        language = language[0] if len(language) else ""
+    return Hit(
+        id=int(hit.meta.id),
+        type=hit.type,
+        title=hit.title,
+        url=hit.url,
+        summary=hit.summary or "",
+        text=getattr(hit, "excerpt", "") or "",
+        date=_parse_date(getattr(hit, "date", None)),
+        language=language,
+    )
 
 
 def _parse_date(value):
