@@ -15,7 +15,7 @@ document (title, summary and text, as the search index holds them) with each mod
   `relevance.py` does), by embedding alone (cosine over the documents a visitor of the query's language
   sees: Dutch pages for Dutch, English and untranslated Dutch pages for English), and
   hybrid (reciprocal rank fusion of the two, k = 60, in the application): success@3 and MRR;
-- the English questions of `CROSS_LANGUAGE` below against the Dutch pages their Dutch twin is judged
+- the English questions of `relevance_set.ENGLISH_QUESTIONS` against the Dutch pages their Dutch twin is judged
   on (all documents, both languages, ranked; an English translation of a judged page counts as that
   page): success@5, lexical vs embedding vs hybrid;
 - the cost: model load time and peak memory growth, query embedding latency (p50/p95 over every query, one at a
@@ -35,61 +35,6 @@ VECTOR_WEIGHTS = (1.0, 0.5)  # the embedding's ranking beside the lexical one (w
 VECTOR_DEPTHS = (3, 10)  # how many of the embedding's nearest documents join the fusion
 THREADS = 1  # one request, one thread: production runs several single-threaded workers (--threads)
 DOCUMENT_CHARACTERS = 0  # embed the whole text (--document-characters: only its first characters)
-
-# English questions as an English-speaking official would type them, each with the Dutch judged query whose
-# pages answer it (the corpus is Dutch but for three translated modules).
-CROSS_LANGUAGE = [
-    ("how do municipalities deal with tensions in the neighbourhood", "hoe ga ik om met spanningen in de wijk"),
-    ("how to prevent polarisation at schools", "hoe voorkom ik polarisatie op scholen"),
-    ("what can I do against discrimination", "wat kan ik doen tegen discriminatie"),
-    ("how do I recognise radicalisation", "hoe herken ik radicalisering"),
-    ("signs of radicalisation in young people", "hoe herken ik signalen van radicalisering bij jongeren"),
-    ("what does the municipality do during riots", "wat doet de gemeente bij rellen"),
-    ("how do I make local government resilient", "hoe maak ik mijn bestuur weerbaar"),
-    ("how to involve parents", "hoe betrek ik ouders"),
-    ("where do I report concerns about radicalisation", "waar meld ik zorgen over radicalisering"),
-    ("how does the care and safety house work", "hoe werkt het zorg- en veiligheidshuis"),
-    ("how do I get support for a refugee reception centre", "hoe krijg ik draagvlak voor opvang"),
-    ("tackling organised crime in the neighbourhood", "hoe pak ik ondermijning in de wijk aan"),
-    ("what can we do about online radicalisation", "wat kunnen we doen tegen online radicalisering"),
-    ("how to have a conversation about polarisation", "hoe voer ik een gesprek over polarisatie"),
-    ("how to prevent youth crime", "hoe voorkom je jeugdcriminaliteit"),
-    ("training for mayors and aldermen on organised crime", "welke training is er voor bestuurders over ondermijning"),
-    ("building a network against radicalisation", "hoe bouw ik een netwerk tegen radicalisering"),
-    ("what to do after an incident in the neighbourhood", "wat te doen na een incident in de buurt"),
-    ("dealing with conspiracy thinking", "hoe ga ik om met complotdenken"),
-    ("how to make policy inclusive", "hoe maak ik beleid inclusief"),
-    ("reaching refugees with a residence permit", "hoe bereik ik statushouders in de buurt"),
-    ("what is anti-institutional extremism", "wat is anti-institutioneel extremisme"),
-    ("helping young people get out of crime", "hoe help ik jongeren uit de criminaliteit"),
-    ("restoring trust after riots", "hoe herstel je vertrouwen na rellen"),
-    ("how do I recognise a drug lab", "hoe herken ik een drugslab"),
-    ("what do sports clubs do against exclusion", "wat doen sportclubs tegen uitsluiting"),
-    ("sharing data and privacy in case consultations", "hoe deel ik gegevens met privacy in het casusoverleg"),
-    ("encouraging residents to report discrimination", "hoe moedig ik inwoners aan discriminatie te melden"),
-    ("supporting parents of radicalising youths", "hoe ondersteun ik ouders van jongeren die radicaliseren"),
-    ("powers of the mayor against organised crime", "welke bevoegdheden heeft de burgemeester bij ondermijning"),
-    ("protecting council members against threats", "hoe bescherm ik raadsleden tegen bedreigingen"),
-    ("discussing it in the classroom", "hoe ga ik het gesprek aan in de klas"),
-    ("examples of inclusion in municipalities", "voorbeelden van inclusie in gemeenten"),
-    ("tips for a neighbourhood approach to tensions", "tips voor een wijkaanpak bij spanningen"),
-    ("reporting discrimination", "discriminatie melden"),
-    ("undermining", "ondermijning"),
-    ("extremism", "extremisme"),
-    ("disinformation", "desinformatie"),
-    ("refugee reception", "opvang"),
-    ("riots", "rellen"),
-    ("key figures in the community", "sleutelfiguren"),
-    ("mosque", "moskee"),
-    ("drug waste", "drugsafval"),
-    ("crisis communication", "crisiscommunicatie"),
-    ("money laundering", "witwassen"),
-    ("cooperation between care and security", "samenwerking zorg en veiligheid"),
-    ("youth crime", "jeugdcriminaliteit"),
-    ("drug trafficking", "drugshandel"),
-    ("early warning signs", "vroegsignalering"),
-    ("school leaders", "schoolleiders"),
-]
 
 
 class E5Small:
@@ -163,11 +108,13 @@ def lexical_ranking(query, language, keys_by_url):
     from urllib.parse import urlencode
 
     from django.http import QueryDict
+    from django.test.utils import override_settings
     from django.utils import translation
 
     from search import service
 
-    with translation.override(language):
+    # The words alone: the portal's own search by meaning is what this benchmark chose the model for.
+    with translation.override(language), override_settings(SEARCH_EMBEDDINGS=False):
         parameters = service.parse_parameters(QueryDict(urlencode({"q": query})))
         results = service.run_search(parameters, record=False)
     return [keys_by_url.get(item.url) for item in results.items]
@@ -191,7 +138,7 @@ def main():
     from django.test.utils import override_settings
 
     from benchmarks.relevance import build_corpus, index_everything
-    from benchmarks.relevance_set import ENGLISH_PAGES, judged_queries
+    from benchmarks.relevance_set import ENGLISH_PAGES, ENGLISH_QUESTIONS, judged_queries
     from benchmarks.search import fresh_database
     from search.indexing import all_searchable_documents
 
@@ -200,15 +147,25 @@ def main():
         keys_by_url = build_corpus()
         index_everything()
         documents = [document for document in all_searchable_documents() if document["url"] in keys_by_url]
-        judged = list(judged_queries())
+        # The judged queries in their own language, as (query, language, must, must_not); the English questions
+        # on Dutch pages are asked separately below.
+        judged = [
+            (judgement.query, judgement.language, judgement.must, judgement.must_not)
+            for judgement in judged_queries()
+            if not judgement.answered_in_dutch
+        ]
         lexical = {(query, language): lexical_ranking(query, language, keys_by_url) for query, language, *_ in judged}
         dutch_judgements = {query: (must, must_not) for query, language, must, must_not in judged if language == "nl"}
-        lexical_english = {english: lexical_ranking(english, "en", keys_by_url) for english, _dutch in CROSS_LANGUAGE}
+        lexical_english = {
+            english: lexical_ranking(english, "en", keys_by_url) for english, _dutch in ENGLISH_QUESTIONS
+        }
     translated_from = {key: source for key, source, _title, _intro in ENGLISH_PAGES}
     keys = [keys_by_url[document["url"]] for document in documents]
     languages = [document["language"][0] for document in documents]
     texts = [document_text(document) for document in documents]
-    print(f"Corpus: {len(documents)} documents; {len(judged)} judged queries; {len(CROSS_LANGUAGE)} English questions")
+    print(
+        f"Corpus: {len(documents)} documents; {len(judged)} judged queries; {len(ENGLISH_QUESTIONS)} English questions"
+    )
     print(f"Machine: {os.cpu_count()} CPU, Python {sys.version.split()[0]}; {THREADS} thread(s) per model")
     embedded = f"the first {DOCUMENT_CHARACTERS} characters" if DOCUMENT_CHARACTERS else "all of it"
     print(f"Document text embedded: {embedded}, {sum(map(len, texts)) / len(texts):.0f} characters on average\n")
@@ -247,7 +204,7 @@ def main():
             # A Dutch visitor sees Dutch pages; an English one English pages and the Dutch ones not translated.
             vector[(query, language)] = [keys[i] for i in order if language != "nl" or languages[i] == "nl"][:10]
         vector_english = {}
-        for english, _dutch in CROSS_LANGUAGE:
+        for english, _dutch in ENGLISH_QUESTIONS:
             started = time.perf_counter()
             embedding = numpy.asarray(model.query(english), dtype=numpy.float32)
             query_times.append((time.perf_counter() - started) * 1000)
@@ -307,11 +264,13 @@ def main():
 
 
 def cross_language_success(rankings, dutch_judgements, as_dutch):
+    from benchmarks.relevance_set import ENGLISH_QUESTIONS
+
     hits = 0
-    for english, dutch in CROSS_LANGUAGE:
+    for english, dutch in ENGLISH_QUESTIONS:
         must, must_not = dutch_judgements[dutch]
         hits += passed(as_dutch(rankings[english]), must, must_not, depth=5)
-    return hits / len(CROSS_LANGUAGE)
+    return hits / len(ENGLISH_QUESTIONS)
 
 
 if __name__ == "__main__":
