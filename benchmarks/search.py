@@ -11,19 +11,32 @@ list of queries, some with three facets selected, against:
     .venv/bin/python benchmarks/search.py                       # 10,000 and 100,000 documents
     .venv/bin/python benchmarks/search.py --sizes 1000 --rounds 3
     ELASTICSEARCH_URL=http://127.0.0.1:59200 .venv/bin/python benchmarks/search.py
+    ELASTICSEARCH_URL=http://127.0.0.1:59200 .venv/bin/python benchmarks/search.py --hybrid --engines elasticsearch
+
+With `--hybrid` the documents also get their passages and vectors (search by meaning) and each portal engine
+is timed twice on the same index, side by side: the lexical request, and the hybrid request the search page
+makes (the query embedded by the model, the lexical search, the nearest documents within the same filters,
+and their fusion). The corpus draws its sentences from a fixed list, so a passage's vector is the normalised
+sum of the model's embeddings of its sentences (each sentence embedded once): preparing 100,000 documents
+then takes minutes instead of the model's 30 or more (the model's real work per page is measured by
+benchmarks/rebuild.py).
 
 The database is a throw-away one (a temporary SQLite file, or the DATABASE_URL database, which is
 flushed: never point it at production). Results go to stdout as a Markdown table.
 """
 
 import argparse
+import dataclasses
 import os
 import platform
 import random
+import re
 import sys
 import threading
 import time
 from pathlib import Path
+
+import numpy
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -42,7 +55,7 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from benchmarks.corpus import SENTENCES  # noqa: E402
 from benchmarks.models import BenchmarkDocument  # noqa: E402
-from search import text  # noqa: E402
+from search import embeddings, text  # noqa: E402
 from search.engines import SearchRequest  # noqa: E402
 from search.engines.database import DatabaseEngine  # noqa: E402
 from search.engines.elasticsearch import ElasticsearchEngine  # noqa: E402
@@ -274,6 +287,49 @@ def portal_engine_query(engine):
     return run
 
 
+def portal_hybrid_query(engine):
+    """The search page's hybrid request for a Dutch visitor (search.service._nearest_in_meaning): the lexical
+    search and the nearest documents within the same filters, fused."""
+
+    def run(text_query, filters):
+        request_filters = {**filters, "language": ["nl"]}
+        vector = embeddings.embed_query(text_query)
+        request = SearchRequest(query=parse_query(text_query), filters=request_filters, page=1, page_size=10)
+        response = engine.search(request)
+        neighbours = engine.nearest(
+            dataclasses.replace(request, page_size=embeddings.NEAREST), vector, embeddings.NEAREST * 2
+        )
+        joining = embeddings.joining(neighbours, "nl", {hit.id for hit in response.hits}, response.total)
+        embeddings.fuse(response.hits, joining)
+        return response.total
+
+    return run
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def add_composed_embeddings(documents):
+    """Passages as search.embeddings cuts them, each with the normalised sum of its sentences' embeddings
+    (see the module's description)."""
+    known = {}
+
+    def sentence_vector(sentence):
+        if sentence not in known:
+            known[sentence] = embeddings.embed([sentence])[0]
+        return known[sentence]
+
+    for document in documents:
+        title = re.sub(r" \(\d+\)$", "", document["title"])
+        pieces = embeddings.passages(document["title"], document["body"])
+        vectors = [sentence_vector(title)]
+        for piece in pieces[1:]:
+            total = sum(sentence_vector(sentence) for sentence in _SENTENCE_END.split(piece) if sentence)
+            vectors.append(total / numpy.linalg.norm(total))
+        document["passages"], document["vectors"] = pieces, numpy.stack(vectors)
+    return documents
+
+
 def wagtail_stock_query(text_query, filters):
     backend = get_search_backend()
     queryset = BenchmarkDocument.objects.all()
@@ -340,6 +396,7 @@ def main():
     parser.add_argument("--engines", default="elasticsearch,database,wagtail")
     parser.add_argument("--budget", type=float, default=300, help="seconds of querying per engine and size at most")
     parser.add_argument("--timeout", type=float, default=60, help="a database query slower than this is stopped")
+    parser.add_argument("--hybrid", action="store_true", help="also time the hybrid request (search by meaning)")
     arguments = parser.parse_args()
     wanted = arguments.engines.split(",")
     url = os.environ.get("ELASTICSEARCH_URL")
@@ -363,6 +420,8 @@ def main():
         # Prepared once and kept, so each engine's index time is its own (not a difference of two timings).
         started = time.perf_counter()
         prepared = list(generate(size, first_id))
+        if arguments.hybrid:
+            add_composed_embeddings(prepared)
         prepare = time.perf_counter() - started
 
         def report(name, index_seconds, samples, three_facets, timeouts, prepare_seconds=prepare, size=size):
@@ -392,6 +451,12 @@ def main():
                 index_seconds,
                 *time_queries(portal_engine_query(engine), arguments.rounds, arguments.budget),
             )
+            if arguments.hybrid:
+                report(
+                    "portal, Elasticsearch, hybrid",
+                    index_seconds,
+                    *time_queries(portal_hybrid_query(engine), arguments.rounds, arguments.budget),
+                )
             engine.delete_all()
         if "database" in wanted:
             engine = DatabaseEngine()
@@ -405,6 +470,14 @@ def main():
                     with_timeout(portal_engine_query(engine), arguments.timeout), arguments.rounds, arguments.budget
                 ),
             )
+            if arguments.hybrid:
+                report(
+                    f"portal, database ({connection.vendor}), hybrid",
+                    index_seconds,
+                    *time_queries(
+                        with_timeout(portal_hybrid_query(engine), arguments.timeout), arguments.rounds, arguments.budget
+                    ),
+                )
         if "wagtail" in wanted:
             index_seconds = index_wagtail_stock(prepared)
             report(

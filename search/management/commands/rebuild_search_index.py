@@ -2,8 +2,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils import timezone
 
-from search import engines
+from search import embeddings, engines
 from search.engines import EngineUnavailable
 from search.indexing import all_searchable_documents, rebuild_engines
 from search.models import PendingIndexUpdate
@@ -35,7 +36,7 @@ class Command(BaseCommand):
             chosen.append(engine)
         if not chosen:
             return
-        started = time.monotonic()
+        started, rebuild_started = time.monotonic(), timezone.now()
         documents = Counted(all_searchable_documents())
         # Counting the queries costs nothing worth measuring and tells an operator whether they grow per page.
         queries = QueryCounter()
@@ -58,8 +59,11 @@ class Command(BaseCommand):
                 for name, error in failed.items()
             )
             raise CommandError(problems[0].upper() + problems[1:])
-        # Everything is indexed afresh: nothing is pending any more.
+        # Everything is indexed afresh: nothing is pending any more, and no page has the text of an embedding
+        # this rebuild did not use.
         PendingIndexUpdate.objects.all().delete()
+        if embeddings.enabled():
+            embeddings.forget_unused(rebuild_started)
 
 
 class QueryCounter:
