@@ -206,7 +206,6 @@ def recorded():
     return json.loads(RECORDED_FILE.read_text())
 
 
-
 def _alternative_analyses():
     """Dutch analyses to compare on the judged set: (name, term of a word, compound parts of a word)."""
     import functools
