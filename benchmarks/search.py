@@ -288,16 +288,16 @@ def portal_engine_query(engine):
 
 
 def portal_hybrid_query(engine):
-    """The search page's hybrid request for a Dutch visitor (search.service._nearest_in_meaning): the lexical
-    search and the nearest documents within the same filters, fused."""
+    """The search page's hybrid request for a Dutch visitor (search.service._search_and_nearest): the query
+    embedded, the lexical search and the nearest documents within the same filters (one round trip to
+    Elasticsearch), fused."""
 
     def run(text_query, filters):
         request_filters = {**filters, "language": ["nl"]}
         vector = embeddings.embed_query(text_query)
         request = SearchRequest(query=parse_query(text_query), filters=request_filters, page=1, page_size=10)
-        response = engine.search(request)
-        neighbours = engine.nearest(
-            dataclasses.replace(request, page_size=embeddings.NEAREST), vector, embeddings.NEAREST * 2
+        response, neighbours = engine.search_and_nearest(
+            request, dataclasses.replace(request, page_size=embeddings.NEAREST), vector, embeddings.NEAREST * 2
         )
         joining = embeddings.joining(neighbours, "nl", {hit.id for hit in response.hits}, response.total)
         embeddings.fuse(response.hits, joining)

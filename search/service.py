@@ -178,7 +178,8 @@ def run_search(parameters, record=True):
         return results
     results.promotions = promotions_for(parameters.text) if parameters.page == 1 else []
     engine = engines.primary_engine()
-    response, engine, results.degraded = _search_with_fallback(engine, query, parameters)
+    meaning = _meaning_request(query, parameters, visitor_language)
+    response, neighbours, engine, results.degraded = _search_and_nearest(engine, query, parameters, meaning)
     default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     if response.total == 0 and parameters.language and parameters.language != default_language:
         # Most pages exist only in Dutch: an English visitor gets those rather than nothing.
@@ -213,7 +214,7 @@ def run_search(parameters, record=True):
                 results.relaxed = False
             else:
                 results.did_you_mean = corrected_text
-    hybrid = _nearest_in_meaning(engine, query, parameters, visitor_language, response)
+    hybrid = _nearest_in_meaning(engine, query, parameters, visitor_language, response, neighbours)
     if hybrid is not None:
         results.by_meaning = True
         response, results.degraded = hybrid, results.degraded or hybrid.degraded
@@ -224,7 +225,7 @@ def run_search(parameters, record=True):
         # Asked beyond the last page (an old link, or a made-up number): show the last page.
         last = dataclasses.replace(parameters, page=results.page)
         if hybrid is not None:
-            response = _nearest_in_meaning(engine, query, last, visitor_language, response) or response
+            response = _nearest_in_meaning(engine, query, last, visitor_language, response, neighbours) or response
         else:
             response, engine, _degraded = _search_with_fallback(engine, query, last)
     results.items = [_result_item(hit, query) for hit in response.hits]
@@ -296,10 +297,10 @@ def matching_among(parameters, page_ids, limit=50):
     return response.hits
 
 
-def _search_with_fallback(engine, query, parameters, page_ids=(), page_size=PAGE_SIZE, exclude_ids=()):
+def _lexical_request(engine, query, parameters, page_ids=(), page_size=PAGE_SIZE, exclude_ids=()):
     page = min(parameters.page, engine.max_result_window // page_size)
     filters = {**parameters.filters, "language": [parameters.language]} if parameters.language else parameters.filters
-    request = SearchRequest(
+    return SearchRequest(
         query=query,
         filters=filters,
         page=page,
@@ -308,12 +309,46 @@ def _search_with_fallback(engine, query, parameters, page_ids=(), page_size=PAGE
         page_ids=page_ids,
         exclude_ids=exclude_ids,
     )
+
+
+def _search_with_fallback(engine, query, parameters, page_ids=(), page_size=PAGE_SIZE, exclude_ids=()):
+    request = _lexical_request(engine, query, parameters, page_ids, page_size, exclude_ids)
     try:
         return engine.search(request), engine, False
     except EngineUnavailable as error:
         logger.warning("Search engine %s unavailable, answering from the database: %s", engine.name, error)
         database = engines.database_engine()
         return database.search(request), database, True
+
+
+def _meaning_request(query, parameters, visitor_language):
+    """What to ask for the pages nearest in meaning, (request, query vector, limit), or None (embeddings off,
+    or results sorted by date). A visitor in the default language gets pages in it only (every page has its
+    original there); a visitor in another language gets pages in any language, so an English question finds
+    the Dutch pages on it."""
+    if not embeddings.enabled() or parameters.sort != "relevance":
+        return None
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    filters = dict(parameters.filters)
+    if visitor_language == default_language:
+        filters["language"] = [default_language]
+    request = SearchRequest(query=query, filters=filters, page_size=embeddings.NEAREST)
+    return request, embeddings.embed_query(parameters.text), embeddings.NEAREST * 2
+
+
+def _search_and_nearest(engine, query, parameters, meaning):
+    """The first search, and with it the nearest in meaning (one round trip to a remote engine):
+    (response, neighbours or None, engine that answered, degraded)."""
+    if meaning is None:
+        response, engine, degraded = _search_with_fallback(engine, query, parameters)
+        return response, None, engine, degraded
+    request = _lexical_request(engine, query, parameters)
+    try:
+        return (*engine.search_and_nearest(request, *meaning), engine, False)
+    except EngineUnavailable as error:
+        logger.warning("Search engine %s unavailable, answering from the database: %s", engine.name, error)
+        database = engines.database_engine()
+        return (*database.search_and_nearest(request, *meaning), database, True)
 
 
 @dataclasses.dataclass
@@ -324,30 +359,15 @@ class HybridResponse:
     degraded: bool = False
 
 
-def _nearest_in_meaning(engine, query, parameters, visitor_language, lexical):
-    """The lexical answer with the pages nearest in meaning joined (search.embeddings), or None when none join
-    (or embeddings are off, or results are sorted by date).
+def _nearest_in_meaning(engine, query, parameters, visitor_language, lexical, neighbours):
+    """The lexical answer with the `neighbours` (pages nearest in meaning, `_meaning_request`) that join it
+    (search.embeddings.joining), or None when none join.
 
     The fusion orders the first page: the lexical first page with the joining neighbours. Later pages go on
-    in the lexical order without what the first page showed. A visitor in the default language gets pages in
-    it only (every page has its original there); a visitor in another language gets pages in any language, so
-    an English question finds the Dutch pages on it."""
-    if not embeddings.enabled() or parameters.sort != "relevance":
-        return None
-    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    filters = dict(parameters.filters)
-    if visitor_language == default_language:
-        filters["language"] = [default_language]
-    vector = embeddings.embed_query(parameters.text)
-    request = SearchRequest(query=query, filters=filters, page_size=embeddings.NEAREST)
-    degraded = False
-    try:
-        neighbours = engine.nearest(request, vector, embeddings.NEAREST * 2)
-    except EngineUnavailable:
-        engine, degraded = engines.database_engine(), True
-        neighbours = engine.nearest(request, vector, embeddings.NEAREST * 2)
+    in the lexical order without what the first page showed."""
     if not neighbours:
         return None
+    degraded = False
     first = dataclasses.replace(parameters, page=1)
     head = lexical
     if parameters.page != 1:

@@ -151,3 +151,50 @@ def database_index():
     return {
         row["page_id"]: (row["title"], row["url"]) for row in SearchDocument.objects.values("page_id", "title", "url")
     }
+
+
+def test_search_by_meaning_answers_through_an_outage_and_after_it(
+    settings, monkeypatch, home_page, django_capture_on_commit_callbacks
+):
+    from urllib.parse import urlencode
+
+    from django.http import QueryDict
+    from django.utils.translation import override as translation_override
+
+    real = elasticsearch_engine_settings(settings, monkeypatch)
+    node = CuttableProxy(elasticsearch_url())
+    try:
+        settings.ELASTICSEARCH_URL = node.url
+        settings.ELASTICSEARCH_TIMEOUT = 10
+        settings.SEARCH_REFRESH_AFTER_WRITE = True
+        ElasticsearchEngine(node.url, settings.SEARCH_INDEX_PREFIX).ensure_index()
+        curriculum = CurriculumIndexPageFactory(parent=home_page, title="Curriculum", slug="curriculum")
+        with django_capture_on_commit_callbacks(execute=True):
+            page = ModulePageFactory(
+                parent=curriculum,
+                title="Signalen van radicalisering herkennen",
+                intro="Welke signalen wijzen erop dat een jongere radicaliseert, en wat doet u ermee?",
+            )
+            page.save_revision().publish()
+            ModulePageFactory(parent=curriculum, title="Begroting en subsidies").save_revision().publish()
+        page.refresh_from_db()
+
+        def ask():
+            # An English visitor's question: no English page has its words, the Dutch page is found by meaning.
+            with translation_override("en"):
+                query = QueryDict(urlencode({"q": "how do I recognise radicalisation in young people"}))
+                return service.run_search(service.parse_parameters(query), record=False)
+
+        before = ask()
+        assert not before.degraded and [item.url for item in before.items][:1] == [page.url]
+        node.cut()
+        during = ask()
+        assert during.degraded and [item.url for item in during.items][:1] == [page.url]
+        assert during.items[0].language == "nl"
+        node.restore()
+        close_circuit()  # as when the breaker's time is up
+        after = ask()
+        assert not after.degraded and [item.url for item in after.items][:1] == [page.url]
+    finally:
+        node.cut()
+        real.delete_all()

@@ -95,6 +95,11 @@ class SearchEngine:
         (not `request.query`): search.embeddings.Neighbour values, nearest first."""
         raise NotImplementedError
 
+    def search_and_nearest(self, request, nearest_request, vector, limit):
+        """`search(request)` and `nearest(nearest_request, vector, limit)` together: a remote engine answers
+        both in one round trip."""
+        return self.search(request), self.nearest(nearest_request, vector, limit)
+
     def suggest(self, prefix, limit, language):
         """Suggestions (titles of documents in `language`) for what a visitor has typed so far, in the order
         of `rank_suggestions`."""

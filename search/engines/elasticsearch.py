@@ -13,7 +13,7 @@ from django.core.cache import cache
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
-from elasticsearch_dsl import Q, Search
+from elasticsearch_dsl import MultiSearch, Q, Search
 
 from .. import embeddings
 from ..documents import FACETS
@@ -293,6 +293,27 @@ class ElasticsearchEngine(SearchEngine):
         return Search(using=self.client, index=self.alias)
 
     def search(self, request):
+        return self._search_response(self._execute(self._lexical_search(request)))
+
+    def nearest(self, request, vector, limit):
+        return self._neighbours(self._execute(self._nearest_search(request, vector, limit)))
+
+    def search_and_nearest(self, request, nearest_request, vector, limit):
+        # One round trip: the node runs both searches side by side (the hybrid request costs about the slower
+        # of the two, not their sum).
+        searches = MultiSearch(using=self.client, index=self.alias)
+        searches = searches.add(self._lexical_search(request)).add(self._nearest_search(nearest_request, vector, limit))
+        try:
+            with guarded():
+                lexical, nearest = searches.execute(raise_on_error=False)
+        except NotFoundError as error:
+            raise EngineUnavailable(f"index '{self.alias}' does not exist; run rebuild_search_index") from error
+        if lexical is None or nearest is None:
+            # A search the node refused (a shard failing, the index closed): the database engine answers.
+            raise EngineUnavailable("the node refused a search of the multi-search request")
+        return self._search_response(lexical), self._neighbours(nearest)
+
+    def _lexical_search(self, request):
         search = self._search().query(self._text_query(request.query))
         if request.page_ids:
             search = search.filter("ids", values=[str(page_id) for page_id in request.page_ids])
@@ -312,8 +333,9 @@ class ElasticsearchEngine(SearchEngine):
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
         start = (request.page - 1) * request.page_size
         search = search.source(HIT_SOURCE)
-        search = search.extra(from_=start, size=request.page_size, track_total_hits=True)
-        response = self._execute(search)
+        return search.extra(from_=start, size=request.page_size, track_total_hits=True)
+
+    def _search_response(self, response):
         hits = [_hit(hit) for hit in response]
         facets = {
             facet: [
@@ -324,7 +346,7 @@ class ElasticsearchEngine(SearchEngine):
         }
         return SearchResponse(hits=hits, total=response.hits.total.value, facets=facets)
 
-    def nearest(self, request, vector, limit):
+    def _nearest_search(self, request, vector, limit):
         filters = [Q("terms", **{facet: values}) for facet, values in request.filters.items() if values]
         if request.page_ids:
             filters.append(Q("ids", values=[str(page_id) for page_id in request.page_ids]))
@@ -336,9 +358,11 @@ class ElasticsearchEngine(SearchEngine):
             "filter": [query.to_dict() for query in filters],
             "inner_hits": {"size": 1, "_source": ["passages.text"]},
         }
-        search = self._search().source(HIT_SOURCE).extra(knn=knn, size=limit)
+        return self._search().source(HIT_SOURCE).extra(knn=knn, size=limit)
+
+    def _neighbours(self, response):
         neighbours = []
-        for hit in self._execute(search):
+        for hit in response:
             inner = hit.meta.inner_hits["passages"].hits.hits if "inner_hits" in hit.meta else []
             passage = inner[0]["_source"]["text"] if inner else ""
             # Cosine similarity as Elasticsearch scores it: (1 + cosine) / 2.
