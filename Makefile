@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 MESSAGE_IGNORES := --ignore '.venv/*' --ignore 'var/*' --ignore 'benchmarks/*' --ignore 'tests/*' --ignore 'frontend/*'
 
-.PHONY: run test lint install install-dev migrate demo check clean messages css backup restore screenshots
+.PHONY: run test lint api-lint install install-dev migrate demo check clean messages css backup restore screenshots
 
 # The stamp files make re-runs cheap: pip runs again only when a requirements file changed.
 $(BIN)/python:
@@ -48,6 +48,10 @@ test: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## api-lint: the NL GOV API Design Rules linter (Spectral, Logius' ruleset in api/design-rules/) on /api/v1/openapi.json; needs npm
+api-lint: install-dev
+	PYTHON=$(BIN)/python scripts/api-design-rules-lint
 
 check: install-dev
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run

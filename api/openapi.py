@@ -4,6 +4,8 @@ Parameters are the listings' facets, items their fields: the description cannot 
 views answer, and schemathesis (tests/test_api.py) checks every response against it.
 """
 
+from django.conf import settings
+
 from portal import listings
 from portal.listings import (
     LANGUAGE_PARAM,
@@ -14,7 +16,15 @@ from portal.listings import (
     openapi_object,
 )
 
-from .resources import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MUNICIPALITIES, UPDATED_SINCE_PARAM, page_listings
+from .resources import (
+    API_VERSION,
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    MUNICIPALITIES,
+    UPDATED_SINCE_PARAM,
+    VERSION_HEADER,
+    page_listings,
+)
 
 FILTER_NOTE = " Several values: any of them. Unknown values are ignored"
 
@@ -84,10 +94,13 @@ TERM_SCHEMAS = {
 }
 
 
+VERSION = {"headers": {VERSION_HEADER: {"$ref": f"#/components/headers/{VERSION_HEADER}"}}}
+
+
 def _responses(ok_schema, content_type="application/json", not_found=False):
-    error = {"content": {"application/json": {"schema": _ref("Error")}}}
+    error = {"content": {"application/problem+json": {"schema": _ref("Problem")}}, **VERSION}
     responses = {
-        "200": {"description": "OK", "content": {content_type: {"schema": ok_schema}}},
+        "200": {"description": "OK", "content": {content_type: {"schema": ok_schema}}, **VERSION},
         "400": {"description": "A parameter could not be read", **error},
         "429": {"description": "Too many requests; see Retry-After", **error},
     }
@@ -98,7 +111,14 @@ def _responses(ok_schema, content_type="application/json", not_found=False):
 
 def openapi_document(server_url):
     schemas = {
-        "Error": openapi_object({"error": STRING}),
+        "Problem": openapi_object(
+            {
+                "type": {"type": "string"},
+                "title": STRING,
+                "status": {"type": "integer", "minimum": 400, "maximum": 599},
+                "detail": STRING,
+            }
+        ),
         "Ignored": openapi_object({"filter": STRING, "value": STRING}),
     }
     paths = {}
@@ -163,12 +183,25 @@ def openapi_document(server_url):
         "openapi": "3.0.3",
         "info": {
             "title": "Kennisportaal Sociale Stabiliteit – open data",
-            "version": "1.0.0",
+            "version": API_VERSION,
+            "contact": {
+                "name": "Kennisportaal Sociale Stabiliteit",
+                "email": settings.API_CONTACT_EMAIL,
+                "url": server_url.rsplit("/api/", 1)[0] + "/",
+            },
             "description": "Read-only data of the portal: modules of the curriculum, case studies, guidance, themes, "
             "audiences, tags and municipalities. Only published, public content. Filters are the same as on "
             "the portal's overview pages. CORS is open for GET; requests are rate limited per address.",
         },
         "servers": [{"url": server_url}],
         "paths": paths,
-        "components": {"schemas": schemas},
+        "components": {
+            "schemas": schemas,
+            "headers": {
+                VERSION_HEADER: {
+                    "description": "The API's full version (semantic versioning); the URL has its major version.",
+                    "schema": {"type": "string", "example": API_VERSION},
+                }
+            },
+        },
     }

@@ -17,6 +17,11 @@ from portal.facets import TAGS
 UPDATED_SINCE_PARAM = "gewijzigd_sinds"
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100  # items per page of a list: the views and the OpenAPI description
 MUNICIPALITIES = "municipalities"
+# The API's full version (semantic versioning): the OpenAPI description's info.version and every response's
+# API-Version header (NL GOV API Design Rules, /core/version-header). The URL carries the major one (/v1/).
+API_VERSION = "1.1.0"
+VERSION_HEADER = "API-Version"
+API_PATH_PREFIX = "/api/"
 
 
 class BadParameter(ValueError):

@@ -17,6 +17,7 @@ from portal import caching, listings
 from portal.listings import LANGUAGE_PARAM, PAGE_PARAM, PAGE_SIZE_PARAM
 from portal.models import Audience, Theme
 from portal.numbers import parse_int
+from portal.problems import problem_response
 from portal.ratelimit import is_limited
 from portal.spreadsheets import csv_download
 
@@ -41,7 +42,7 @@ READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 def error(status, message):
-    return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
+    return problem_response(status, message)
 
 
 def api_endpoint(view):

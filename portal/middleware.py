@@ -1,7 +1,9 @@
 import hashlib
 
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
+
+from portal.problems import problem_response
 
 JSON_PATH_PREFIXES = ("/api/",)
 
@@ -25,8 +27,8 @@ class RejectNullBytesMiddleware:
             message = _(
                 "Het verzoek bevat ongeldige tekens (NUL). Controleer de link of het formulier en probeer het opnieuw."
             )
-            if request.path.startswith(JSON_PATH_PREFIXES):  # API callers get their errors as JSON
-                return JsonResponse({"error": message}, status=400)
+            if request.path.startswith(JSON_PATH_PREFIXES):  # API callers get problem details
+                return problem_response(400, message)
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 

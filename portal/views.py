@@ -70,9 +70,10 @@ def robots_txt(request):
 def server_error(request):
     """A server error: the API answers JSON whatever went wrong (its clients parse every answer); pages get
     the portal's 500 page, rendered without the request context that may itself have failed."""
-    from django.http import JsonResponse
     from django.views.defaults import server_error as page_error
 
+    from portal.problems import problem_response
+
     if request.path.startswith("/api/"):
-        return JsonResponse({"error": "internal server error"}, status=500)
+        return problem_response(500, "internal server error")
     return page_error(request)

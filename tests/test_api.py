@@ -65,7 +65,7 @@ def content(home_page):
 
 def get(client, url, **params):
     response = client.get(url, params)
-    return response, (response.json() if response["Content-Type"].startswith("application/json") else None)
+    return response, (response.json() if response["Content-Type"].split(";")[0].endswith("json") else None)
 
 
 def test_lists_show_published_public_pages_only(client, content):
@@ -113,7 +113,7 @@ def test_updated_since(client, content):
     )
     for bad in ("gisteren", "2026-02-30", "0001-01-01T00:00:00+14:00"):
         response, data = get(client, "/api/v1/modules/", gewijzigd_sinds=bad)
-        assert response.status_code == 400 and "gewijzigd_sinds" in data["error"]
+        assert response.status_code == 400 and "gewijzigd_sinds" in data["detail"]
 
 
 def test_pagination_with_stable_order_and_links(client, content):
@@ -137,7 +137,7 @@ def test_cors_is_open_for_reading_only(client, content):
     assert "POST" not in preflight["Access-Control-Allow-Methods"]
     for method in ("post", "put", "delete", "patch"):
         response = getattr(client, method)("/api/v1/modules/")
-        assert response.status_code == 405 and response.json()["error"]
+        assert response.status_code == 405 and response.json()["detail"]
 
 
 def test_the_api_is_rate_limited(client, content, settings):
@@ -145,7 +145,7 @@ def test_the_api_is_rate_limited(client, content, settings):
     statuses = [client.get("/api/v1/themes/").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     response = client.get("/api/v1/themes/")
-    assert response["Retry-After"] == "60" and response.json()["error"]
+    assert response["Retry-After"] == "60" and response.json()["detail"]
 
 
 def test_list_queries_do_not_grow_with_the_page(client, home_page, django_assert_max_num_queries):
@@ -217,3 +217,31 @@ def keep_the_test_s_connection():
 def test_every_operation_answers_as_its_description_says(case, content, settings, keep_the_test_s_connection):
     settings.API_RATE_LIMIT = (1_000_000, 60)
     case.call_and_validate(checks=[status_code_conformance, content_type_conformance, response_schema_conformance])
+
+
+def test_every_answer_carries_the_api_version_and_errors_are_problem_details(client, content, settings):
+    from api.resources import API_VERSION
+
+    description = client.get("/api/v1/openapi.json")
+    answers = {
+        "description": description,
+        "list": client.get("/api/v1/modules/"),
+        "bad parameter": client.get("/api/v1/modules/", {"per_pagina": "²"}),
+        "not found": client.get("/api/v1/modules/999999999/"),
+        "not allowed": client.post("/api/v1/modules/"),
+        "preflight": client.options("/api/v1/modules/"),
+        "NUL refused by the portal's middleware": client.get("/api/v1/modules/", {"thema": "a\x00"}),
+    }
+    settings.API_RATE_LIMIT = (1, 60)
+    answers["too many"] = [client.get("/api/v1/themes/") for _ in range(2)][-1]
+    assert {name: response["API-Version"] for name, response in answers.items()} == dict.fromkeys(answers, API_VERSION)
+    assert answers["list"]["Access-Control-Expose-Headers"] == "API-Version"
+    for name in ("bad parameter", "not found", "not allowed", "NUL refused by the portal's middleware", "too many"):
+        response = answers[name]
+        problem = response.json()
+        assert response["Content-Type"] == "application/problem+json", name
+        assert problem["status"] == response.status_code and problem["title"] and problem["detail"], name
+    assert answers["bad parameter"].json()["title"] == "Bad Request"
+    assert answers["too many"].status_code == 429
+    info = description.json()["info"]
+    assert info["version"] == API_VERSION and set(info["contact"]) == {"name", "email", "url"}

@@ -170,7 +170,7 @@ def test_the_api_and_its_exports_survive_bad_parameters(site, client):
             if response.streaming:
                 response.content = b"".join(response.streaming_content)
             assert_safe(response, f"GET {url} with {payload[:40]!r}")
-            assert response["Content-Type"].startswith(("application/json", "text/csv")), (
+            assert response["Content-Type"].startswith(("application/json", "application/problem+json", "text/csv")), (
                 f"{url}: {response['Content-Type']}"
             )
     assert content_counts() == before, "a GET changed content"
@@ -317,14 +317,16 @@ def test_every_integer_query_parameter_is_strict(site, client):
                 response = client.get(url, {parameter: payload})
                 assert_safe(response, f"GET {url} {parameter}={payload!r}")
                 if url.startswith("/api/"):
-                    assert response["Content-Type"].startswith("application/json"), f"{url} {parameter}={payload!r}"
+                    assert response["Content-Type"].startswith(("application/json", "application/problem+json")), (
+                        f"{url} {parameter}={payload!r}"
+                    )
 
 
 def test_the_api_names_a_bad_page_number(site, client):
     for payload in ["²", "٣", "+1", "1e3", "9" * 40]:
         response = client.get("/api/v1/modules/", {"pagina": payload})
         assert response.status_code == 400, payload
-        assert "pagina" in response.json()["error"]
+        assert "pagina" in response.json()["detail"]
 
 
 def test_a_page_number_in_other_digits_is_not_read_as_a_number(site, client):
@@ -371,7 +373,7 @@ def test_every_integer_form_field_is_strict(site, client, settings, django_user_
 
 
 @pytest.mark.django_db
-def test_an_unexpected_error_in_the_api_still_answers_json(client, monkeypatch):
+def test_an_unexpected_error_in_the_api_still_answers_problem_details(client, monkeypatch):
     from api import resources
 
     def broken(*args, **kwargs):
@@ -384,5 +386,5 @@ def test_an_unexpected_error_in_the_api_still_answers_json(client, monkeypatch):
     client.raise_request_exception = False
     response = client.get("/api/v1/municipalities/")
     assert response.status_code == 500
-    assert response["Content-Type"] == "application/json"
-    assert response.json() == {"error": "internal server error"}
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 500 and response.json()["detail"] == "internal server error"

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The API's version on every answer under /api/, whichever middleware below answered.
+    "api.middleware.VersionHeaderMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     # WhiteNoise serves static files from the app itself: no web server needed in front.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -210,6 +212,7 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kennisportaal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+API_CONTACT_EMAIL = env_str("API_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)  # info.contact of the API's description
 EMAIL_TIMEOUT = 10
 
 # Case-study submissions by municipalities.
