@@ -19,6 +19,7 @@ from portal.listings import (
 from .resources import (
     API_VERSION,
     DEFAULT_PAGE_SIZE,
+    EXPORT_FORMATS,
     MAX_PAGE_SIZE,
     MUNICIPALITIES,
     UPDATED_SINCE_PARAM,
@@ -127,7 +128,7 @@ def openapi_document(server_url):
         schemas[item] = listing.schema
         operation = name.replace("-", "_")
         filters = _filters(listing)
-        paths[f"/{name}/"] = {
+        paths[f"/{name}"] = {
             "get": {
                 "operationId": f"list_{operation}",
                 "summary": f"Published {name.replace('-', ' ')}",
@@ -135,18 +136,17 @@ def openapi_document(server_url):
                 "responses": _responses(_list_schema(item, with_ignored=True), not_found=True),
             }
         }
-        paths[f"/{name}/{{id}}/"] = {
+        paths[f"/{name}/{{id}}"] = {
             "get": {
                 "operationId": f"get_{operation}",
                 "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}, LANGUAGE],
                 "responses": _responses(_ref(item), not_found=True),
             }
         }
-        for file_format, content_type, schema in (
-            ("csv", "text/csv", STRING),
-            ("json", "application/json", {"type": "array", "items": _ref(item)}),
-        ):
-            paths[f"/{name}.{file_format}"] = {
+        export_schemas = {"csv": STRING, "json": {"type": "array", "items": _ref(item)}}
+        for file_format, content_type in EXPORT_FORMATS.items():
+            schema = export_schemas[file_format]
+            paths[f"/{name}/export.{file_format}"] = {
                 "get": {
                     "operationId": f"export_{operation}_{file_format}",
                     "summary": f"All selected {name.replace('-', ' ')} as {file_format.upper()} (streamed)",
@@ -156,7 +156,7 @@ def openapi_document(server_url):
             }
     schemas.update(TERM_SCHEMAS)
     for name, item in (("themes", "Theme"), ("audiences", "Audience"), ("tags", "Tag")):
-        paths[f"/{name}/"] = {
+        paths[f"/{name}"] = {
             "get": {
                 "operationId": f"list_{name}",
                 "parameters": COMMON,
@@ -165,14 +165,14 @@ def openapi_document(server_url):
         }
     municipalities = listings.get(MUNICIPALITIES)
     schemas[municipalities.schema_name] = municipalities.schema
-    paths[f"/{MUNICIPALITIES}/"] = {
+    paths[f"/{MUNICIPALITIES}"] = {
         "get": {
             "operationId": f"list_{MUNICIPALITIES}",
             "parameters": COMMON + _filters(municipalities, reported=False),
             "responses": _responses(_list_schema(municipalities.schema_name), not_found=True),
         }
     }
-    paths[f"/{MUNICIPALITIES}/{{cbs_code}}/"] = {
+    paths[f"/{MUNICIPALITIES}/{{cbs_code}}"] = {
         "get": {
             "operationId": "get_municipality",
             "parameters": [{"name": "cbs_code", "in": "path", "required": True, "schema": STRING}],

@@ -7,14 +7,19 @@ API and its exports.
 import datetime
 
 from django.db.models import Count
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from portal import listings
 from portal.facets import TAGS
+from portal.listings import PAGE_SIZE_PARAM
 
-UPDATED_SINCE_PARAM = "gewijzigd_sinds"
+UPDATED_SINCE_PARAM = "gewijzigdSinds"
+# Version 1.0's query keys, from before the API Design Rules' lower camelCase: still understood, by a redirect.
+RENAMED_PARAMS = {"per_pagina": PAGE_SIZE_PARAM, "gewijzigd_sinds": UPDATED_SINCE_PARAM}
+EXPORT_FORMATS = {"csv": "text/csv", "json": "application/json"}  # {name}/export.csv: all selected, streamed
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100  # items per page of a list: the views and the OpenAPI description
 MUNICIPALITIES = "municipalities"
 # The API's full version (semantic versioning): the OpenAPI description's info.version and every response's
@@ -32,6 +37,28 @@ class BadParameter(ValueError):
 
 class NotFound(BadParameter):
     status = 404
+
+
+def current_path(old_path):
+    """Where a version 1.0 path (relative to /api/v1/) answers now, or None when it was no such path:
+    `modules/` and `modules/12/` lose the trailing slash, `modules.csv` becomes `modules/export.csv`."""
+    stem, dot, extension = old_path.rpartition(".")
+    if dot and extension in EXPORT_FORMATS and "/" not in stem:
+        return f"{stem}/export.{extension}"
+    if old_path.endswith("/") and old_path.strip("/"):
+        return old_path.rstrip("/")
+    return None
+
+
+def renamed_query(query_dict):
+    """The query with version 1.0's keys under their current names, or None when it has none of them."""
+    if not any(old in query_dict for old in RENAMED_PARAMS):
+        return None
+    renamed = QueryDict(mutable=True)
+    for key, values in query_dict.lists():
+        key = RENAMED_PARAMS.get(key, key)
+        renamed.setlist(key, renamed.getlist(key) + values)
+    return renamed
 
 
 def page_listings():

@@ -6,8 +6,8 @@ import json
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
-from django.urls import reverse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -25,15 +25,18 @@ from . import representations
 from .openapi import openapi_document
 from .resources import (
     DEFAULT_PAGE_SIZE,
+    EXPORT_FORMATS,
     MAX_PAGE_SIZE,
     MUNICIPALITIES,
     BadParameter,
     NotFound,
+    current_path,
     find_municipality,
     municipalities,
     page_listings,
     page_queryset,
     published_page,
+    renamed_query,
     tags_with_counts,
 )
 
@@ -62,7 +65,10 @@ def api_endpoint(view):
             response["Retry-After"] = str(settings.API_RATE_LIMIT[1])
         else:
             language = request.GET.get(LANGUAGE_PARAM, "nl")
-            if language not in dict(settings.LANGUAGES):
+            renamed = renamed_query(request.GET)
+            if renamed is not None:
+                response = HttpResponsePermanentRedirect(f"{request.path}?{renamed.urlencode()}")
+            elif language not in dict(settings.LANGUAGES):
                 response = error(400, _("%(param)s moet nl of en zijn.") % {"param": LANGUAGE_PARAM})
             else:
                 response = answer(request, language, view, args, kwargs)
@@ -239,7 +245,7 @@ def page_export(request, resource_name, file_format):
             yield ("," if position else "") + "\n" + json.dumps(representation, ensure_ascii=False)
         yield "\n]\n"
 
-    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response = StreamingHttpResponse(chunks(), content_type=f"{EXPORT_FORMATS[file_format]}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -247,6 +253,21 @@ def page_export(request, resource_name, file_format):
 def _with_header(header, rows):
     yield header
     yield from rows
+
+
+@api_endpoint
+def moved(request, old_path):
+    """Version 1.0's URLs (a trailing slash, modules.csv) redirect permanently to the same answer now."""
+    new_path = current_path(old_path)
+    base = request.path_info[: -len(old_path)]
+    try:
+        found = new_path is not None and resolve(base + new_path).url_name not in ("moved", "not_found")
+    except Resolver404:
+        found = False
+    if not found:
+        return error(404, _("Niet gevonden."))
+    location = request.path[: -len(old_path)] + new_path  # old query keys were renamed before (api_endpoint)
+    return HttpResponsePermanentRedirect(f"{location}?{request.GET.urlencode()}" if request.GET else location)
 
 
 @api_endpoint

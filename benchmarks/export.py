@@ -1,6 +1,6 @@
 """Memory of the streaming exports: peak Python memory while exporting 1,000 and 10,000 case studies.
 
-The export (`/api/v1/case-studies.csv` and `.json`) walks the selection in chunks of 500 with their
+The export (`/api/v1/case-studies/export.csv` and `export.json`) walks the selection in chunks of 500 with their
 prefetches and writes each row as it goes, so its peak should hardly grow with the number of rows.
 For contrast the benchmark also measures building the same JSON in one piece ("in memory").
 
@@ -85,7 +85,7 @@ def measure(run):
 
 def streamed_export(file_format):
     def run():
-        request = RequestFactory().get(f"/api/v1/case-studies.{file_format}", HTTP_HOST="localhost")
+        request = RequestFactory().get(f"/api/v1/case-studies/export.{file_format}", HTTP_HOST="localhost")
         response = views.page_export(request, resource_name="case-studies", file_format=file_format)
         return sum(len(chunk) for chunk in response.streaming_content)
 
@@ -93,7 +93,7 @@ def streamed_export(file_format):
 
 
 def in_memory_json():
-    request = RequestFactory().get("/api/v1/case-studies/", HTTP_HOST="localhost")
+    request = RequestFactory().get("/api/v1/case-studies", HTTP_HOST="localhost")
     queryset, _ignored = page_queryset(CASE_STUDIES, request.GET)
     return len(json.dumps([CASE_STUDIES.represent(page, request) for page in queryset], ensure_ascii=False))
 

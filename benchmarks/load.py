@@ -52,7 +52,7 @@ TRAFFIC = [
     ("suggestions", "/zoeken/suggesties/?q=pola", 200),
     ("course paths", "/leerlijnen/", 200),
     ("tag page", "/trefwoorden/polarisatie/", 200),
-    ("api", "/api/v1/case-studies/?thema=polarisatie", 200),
+    ("api", "/api/v1/case-studies?thema=polarisatie", 200),
     ("english page", "/en/polarisatie/", 200),
     ("feed", "/feeds/modules/", 200),
     ("sitemap", "/sitemap.xml", 200),

@@ -26,7 +26,7 @@ from .i18n import active_language_code, in_locale, language_code_of
 from .numbers import parse_int
 
 PAGE_PARAM = "pagina"
-PAGE_SIZE_PARAM = "per_pagina"
+PAGE_SIZE_PARAM = "perPagina"  # the open-data API (lower camelCase, as the API Design Rules ask)
 LANGUAGE_PARAM = "taal"  # the open-data API (the pages themselves have their language in the path)
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_LENGTH = 100

@@ -68,8 +68,8 @@ PATH_TEMPLATES = [
     "/en/{}/",
     "/zoeken/suggesties/?q={}",
     "/documents/{}/x.pdf",
-    "/api/v1/modules/{}/",
-    "/api/v1/municipalities/{}/",
+    "/api/v1/modules/{}",
+    "/api/v1/municipalities/{}",
     "/api/v1/{}",
     "/behoeftepeiling/{}/",
     "/behoeftepeiling/{}/invullen/",
@@ -77,14 +77,14 @@ PATH_TEMPLATES = [
     "/zoeken/bericht/afmelden/{}/",
 ]
 API_URLS = [
-    "/api/v1/modules/",
-    "/api/v1/case-studies/",
-    "/api/v1/guidance/",
-    "/api/v1/themes/",
-    "/api/v1/tags/",
-    "/api/v1/municipalities/",
-    "/api/v1/modules.csv",
-    "/api/v1/case-studies.json",
+    "/api/v1/modules",
+    "/api/v1/case-studies",
+    "/api/v1/guidance",
+    "/api/v1/themes",
+    "/api/v1/tags",
+    "/api/v1/municipalities",
+    "/api/v1/modules/export.csv",
+    "/api/v1/case-studies/export.json",
 ]
 API_PARAMETERS = PARAMETERS + [listings.PAGE_SIZE_PARAM, listings.LANGUAGE_PARAM, UPDATED_SINCE_PARAM]
 CONTENT_MODELS = [
@@ -293,14 +293,14 @@ INTEGER_QUERY_PARAMETERS = {
     "/curriculum/": ["pagina", "jaar"],
     "/trefwoorden/polarisatie/": ["pagina"],
     "/leerlijnen/": ["pagina"],
-    "/api/v1/modules/": ["pagina", "per_pagina"],
-    "/api/v1/case-studies/": ["pagina", "per_pagina", "startjaar"],
-    "/api/v1/municipalities/": ["pagina", "per_pagina"],
+    "/api/v1/modules": ["pagina", "perPagina"],
+    "/api/v1/case-studies": ["pagina", "perPagina", "startjaar"],
+    "/api/v1/municipalities": ["pagina", "perPagina"],
 }
 # Every integer in a URL path.
 INTEGER_PATHS = [
-    "/api/v1/modules/{}/",
-    "/api/v1/case-studies/{}/",
+    "/api/v1/modules/{}",
+    "/api/v1/case-studies/{}",
     "/leerlijnen/{}/",
     "/leerlijnen/{}/afdrukken/",
     "/leerlijnen/{}/agenda.ics",
@@ -324,7 +324,7 @@ def test_every_integer_query_parameter_is_strict(site, client):
 
 def test_the_api_names_a_bad_page_number(site, client):
     for payload in ["²", "٣", "+1", "1e3", "9" * 40]:
-        response = client.get("/api/v1/modules/", {"pagina": payload})
+        response = client.get("/api/v1/modules", {"pagina": payload})
         assert response.status_code == 400, payload
         assert "pagina" in response.json()["detail"]
 
@@ -384,7 +384,7 @@ def test_an_unexpected_error_in_the_api_still_answers_problem_details(client, mo
 
     monkeypatch.setattr(api.views, "municipalities", broken)
     client.raise_request_exception = False
-    response = client.get("/api/v1/municipalities/")
+    response = client.get("/api/v1/municipalities")
     assert response.status_code == 500
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["status"] == 500 and response.json()["detail"] == "internal server error"

@@ -63,17 +63,18 @@ def test_a_facet_declared_in_the_listing_filters_and_counts_the_overview(case_st
 
 
 def test_a_facet_declared_in_the_listing_filters_the_api_and_its_exports(case_studies, with_archive_facet, client):
-    listed = client.get("/api/v1/case-studies/?gearchiveerd=False").json()
+    listed = client.get("/api/v1/case-studies?gearchiveerd=False").json()
     assert [item["title"] for item in listed["results"]] == ["Lopende aanpak"]
     assert "is_example" in listed["results"][0]
-    exported = b"".join(client.get("/api/v1/case-studies.csv?gearchiveerd=True").streaming_content).decode("utf-8-sig")
+    export = client.get("/api/v1/case-studies/export.csv?gearchiveerd=True")
+    exported = b"".join(export.streaming_content).decode("utf-8-sig")
     header, *rows = exported.splitlines()
     assert header.endswith(";is_example") and len(rows) == 1 and "Oude aanpak" in rows[0]
 
 
 def test_a_facet_declared_in_the_listing_is_in_the_openapi_description(with_archive_facet):
     document = openapi_document("http://localhost/api/v1")
-    for path in ("/case-studies/", "/case-studies.csv", "/case-studies.json"):
+    for path in ("/case-studies", "/case-studies/export.csv", "/case-studies/export.json"):
         assert "gearchiveerd" in [p["name"] for p in document["paths"][path]["get"]["parameters"]]
     assert "is_example" in document["components"]["schemas"]["CaseStudy"]["properties"]
 
@@ -83,7 +84,7 @@ def test_the_api_description_lists_exactly_each_listings_facets():
     for listing in listings.registered():
         if not (listing.in_api and listing.is_pages):
             continue
-        parameters = [p["name"] for p in document["paths"][f"/{listing.name}/"]["get"]["parameters"]]
+        parameters = [p["name"] for p in document["paths"][f"/{listing.name}"]["get"]["parameters"]]
         facets = [facet.param for facet in listing.facets]
         assert [name for name in parameters if name in facets] == facets
         assert set(document["components"]["schemas"][listing.schema_name]["properties"]) == {
