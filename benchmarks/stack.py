@@ -113,6 +113,7 @@ class Stack:
         after_migrate=None,
         elasticsearch_url=None,
         extra_pages=0,
+        background=False,
     ):
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -121,6 +122,8 @@ class Stack:
         self.workers, self.threads, self.demo, self.after_migrate = workers, threads, demo, after_migrate
         self.extra_settings = settings or {}
         self.elasticsearch_url, self.extra_pages = elasticsearch_url, extra_pages
+        self.background = background  # django-tasks' db_worker and the scheduler next to gunicorn
+        self.worker = None
         self.redis = Redis(self.workdir, redis_url)
         self.gunicorn_port, self.http_port, self.https_port = free_port(), free_port(), free_port()
         self.base_url = f"https://127.0.0.1:{self.https_port}"
@@ -268,8 +271,39 @@ class Stack:
         self.extra_settings.update(settings)
         self._start_gunicorn()
 
+    def _start_background(self):
+        log = open(self.workdir / "worker.log", "a")
+        self.worker = subprocess.Popen(
+            [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.5", "--no-startup-delay"],
+            cwd=ROOT,
+            env=self.environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        self.processes.insert(0, self.worker)
+
+    def restart_worker(self, **settings):
+        """Run the background work with other settings (such as another mail server)."""
+        self.worker.terminate()
+        self.worker.wait(timeout=30)
+        self.processes.remove(self.worker)
+        self.extra_settings.update(settings)
+        self._start_background()
+
     def start(self):
         self._start_gunicorn()
+        if self.background:
+            self._start_background()
+            scheduler_log = open(self.workdir / "scheduler.log", "a")
+            self.processes.append(
+                subprocess.Popen(
+                    [PYTHON, "manage.py", "run_scheduler"],
+                    cwd=ROOT,
+                    env=self.environment,
+                    stdout=scheduler_log,
+                    stderr=subprocess.STDOUT,
+                )
+            )
         conf = self._nginx_conf()
         nginx_log = open(self.workdir / "nginx.log", "w")
         self.processes.append(
@@ -292,7 +326,7 @@ class Stack:
 
     def logs(self, lines=40):
         text = ""
-        for name in ("gunicorn.log", "nginx-error.log"):
+        for name in ("gunicorn.log", "nginx-error.log", "worker.log", "scheduler.log"):
             path = self.workdir / name
             if path.exists():
                 text += f"--- {name}\n" + "".join(path.read_text(errors="replace").splitlines(True)[-lines:])

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -38,12 +39,13 @@ def submit_case_study(request):
             # Look the same to a bot, store nothing.
             return redirect("knowledge:submission_thanks")
         if form.is_valid():
-            page, _revision = store_submission(form.cleaned_data, form.cleaned_data.get("attachment"))
-            notify(
-                page,
-                form.cleaned_data["submitter_email"],
-                request.build_absolute_uri(reverse("wagtailadmin_pages:edit", args=[page.pk])),
-            )
+            with transaction.atomic():  # the submission and its mails are kept together, or neither
+                page, _revision = store_submission(form.cleaned_data, form.cleaned_data.get("attachment"))
+                notify(
+                    page,
+                    form.cleaned_data["submitter_email"],
+                    request.build_absolute_uri(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+                )
             return redirect("knowledge:submission_thanks")
     else:
         form = CaseStudySubmissionForm()

@@ -287,3 +287,19 @@ class FooterLink(Orderable):
     def clean(self):
         if not self.page_id and not self.url:
             raise ValidationError(_("Kies een pagina of vul een externe link in."))
+
+
+class ScheduledRun(models.Model):
+    """One periodic job's run for one slot (portal.background): the unique pair is how two schedulers, on two
+    hosts, agree that only one of them enqueues it."""
+
+    job = models.CharField(max_length=200)
+    slot = models.DateTimeField()
+    enqueued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "slot"], name="one_run_per_job_and_slot")]
+        indexes = [models.Index(fields=["slot"])]
+
+    def __str__(self):
+        return f"{self.job} @ {self.slot:%Y-%m-%d %H:%M}"

@@ -159,7 +159,9 @@ def enrol(request, token):
 def mail_stays_on_this_machine():
     """Where a development set-up's mail went instead of a mailbox ('make run' writes it to its terminal), so
     the page can say so; None where mail is really sent."""
-    backend = settings.EMAIL_BACKEND.rsplit(".", 2)[-2]
+    from .background import delivery_backend
+
+    backend = delivery_backend().rsplit(".", 2)[-2]
     if backend == "console":
         return _(
             "Deze omgeving verstuurt geen echte e-mail: het bericht met de link staat in het venster waarin "

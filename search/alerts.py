@@ -6,7 +6,6 @@ matching the search, and a second run in the same period sends nothing.
 """
 
 import datetime
-import logging
 import secrets
 
 from django.conf import settings
@@ -19,8 +18,6 @@ from wagtail.models import Page
 
 from . import service
 from .models import SavedSearch
-
-logger = logging.getLogger(__name__)
 
 UNCONFIRMED_DAYS = 7
 MAX_CANDIDATES = 2000  # changed pages looked at per digest, newest first
@@ -137,7 +134,9 @@ def saved_search_query_string(saved_search):
 
 
 def send_digests(now=None):
-    """Send every digest that is due; returns (sent, checked). Safe to run as often as you like."""
+    """Send every digest that is due; returns (sent, checked). Safe to run as often as you like. Sending queues
+    the mail (portal.background), in the same transaction as the saved search's new period: each digest goes
+    out once, and a mail server that is away delays it without losing it."""
     now = now or timezone.now()
     SavedSearch.objects.filter(
         confirmed_at__isnull=True, created_at__lt=now - datetime.timedelta(days=UNCONFIRMED_DAYS)
@@ -155,11 +154,7 @@ def send_digests(now=None):
                 checked += 1
                 items = digest_items(saved_search, now)
                 if items:
-                    try:
-                        send_digest(saved_search, items)
-                    except Exception:  # a mail server hiccup: leave it due, the next run tries again
-                        logger.exception("Digest for saved search %s not sent", saved_search.pk)
-                        continue
+                    send_digest(saved_search, items)
                     saved_search.last_sent_at = now
                     sent += 1
                 saved_search.last_period = key

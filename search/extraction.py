@@ -31,8 +31,10 @@ def extract_pdf_text(data, max_pages=MAX_PAGES):
     return " ".join(" ".join(parts).split())[:MAX_CHARACTERS]
 
 
-def document_text(document):
-    """Cached text of a Wagtail document; none for documents in a private collection or that are not PDF."""
+def document_text(document, extract=False):
+    """Kept text of a Wagtail document; empty for documents in a private collection or that are not PDF. None
+    for a PDF not read yet (or replaced), unless `extract` reads it here and now: the background task does
+    (search.indexing.extract_document_text), so no request waits for a long PDF."""
     if document.collection.get_view_restrictions().exists():
         return ""
     if not document.filename.lower().endswith(".pdf"):
@@ -40,12 +42,14 @@ def document_text(document):
     cached = ExtractedDocumentText.objects.filter(document=document).first()
     if cached and cached.file_name == document.file.name and cached.file_size == document.file_size:
         return cached.text
+    if not extract:
+        return None
     try:
         with document.open_file() as handle:
             data = handle.read()
-    except OSError as error:
+    except OSError as error:  # storage away for a moment: the task tries again (portal.background)
         logger.warning("Could not open document %s for indexing: %s", document.pk, error)
-        return ""
+        raise
     text = extract_pdf_text(data)
     ExtractedDocumentText.objects.update_or_create(
         document=document, defaults={"file_name": document.file.name, "file_size": document.file_size, "text": text}

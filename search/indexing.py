@@ -11,7 +11,10 @@ import queue
 import threading
 
 from django.db import transaction
+from wagtail.documents import get_document_model
 from wagtail.models import Page
+
+from portal.background import retried_task
 
 from . import embeddings, engines
 from .documents import is_searchable, page_to_document, pages_for_documents
@@ -31,11 +34,31 @@ def documents_and_removals(page_ids, known_public=False):
     for page_id in page_ids:
         page = pages.get(page_id)
         if page is not None and is_searchable(page, known_public=known_public):
-            documents.append(page_to_document(page, document_text=document_text))
+            documents.append(page_to_document(page, document_text=attached_document_text))
         else:
             removals.append(page_id)
     # Embedded once here, for every engine (the model's work is most of a rebuild's).
     return embeddings.add_embeddings(documents), removals
+
+
+def attached_document_text(document):
+    """The text of a document a page attaches; one not read yet is read by a task, which then indexes the
+    pages that attach it again (the immediate backend of development and tests has read it at once)."""
+    text = document_text(document)
+    if text is None:
+        extract_document_text.enqueue(document.pk)
+        text = document_text(document)
+    return text or ""
+
+
+@retried_task()
+def extract_document_text(document_id):
+    """Read the text of an uploaded or replaced PDF, keep it, and index the pages that attach the document
+    again. A storage that is away for a moment is tried again (portal.background)."""
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is not None:
+        document_text(document, extract=True)
+        update_pages(pages_with_documents([document_id]))
 
 
 def update_pages(page_ids):
@@ -243,8 +266,8 @@ def pages_with_documents(documents):
 
 
 def on_document_changed(sender, instance, **kwargs):
-    # A replaced file changes what the pages attaching it contain.
-    update_pages(pages_with_documents([instance.pk]))
+    # A replaced file changes what the pages attaching it contain: read it in the background, then index them.
+    extract_document_text.enqueue(instance.pk)
 
 
 def on_collection_restriction_changed(sender, instance, **kwargs):

@@ -46,12 +46,14 @@ needs_compose = pytest.mark.skipif(
 
 def check_stack(config):
     services = config["services"]
-    assert set(services) == {"proxy", "web", "db", "search", "scheduler", "redis"}
-    # Scheduled publishing needs a clock: the scheduler runs Wagtail's command with the web's settings.
-    assert "publish_scheduled" in " ".join(services["scheduler"]["command"])
-    assert "send_search_alerts" in " ".join(services["scheduler"]["command"])
-    assert "process_search_queue" in " ".join(services["scheduler"]["command"])
-    assert services["scheduler"]["environment"] == services["web"]["environment"]
+    assert set(services) == {"proxy", "web", "db", "search", "worker", "scheduler", "redis"}
+    # Background work: django-tasks' database worker, and the scheduler that enqueues the periodic jobs
+    # (scheduled publishing, digests, the search queue), both with the web's settings.
+    assert services["worker"]["command"][:3] == ["python", "manage.py", "db_worker"]
+    assert services["scheduler"]["command"] == ["python", "manage.py", "run_scheduler"]
+    for name in ("worker", "scheduler"):
+        assert services[name]["environment"] == services["web"]["environment"]
+        assert services[name]["restart"] == "unless-stopped"
     assert services["db"]["image"].split(":")[1].split(".")[0] in ("16", "17")
     assert services["search"]["image"].endswith(":8.19.3")
     search_env = services["search"]["environment"]

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from benchmarks.stack import Stack, missing_tools, session_from
+from benchmarks.stack import Stack, missing_tools, session_from, wait_for
 
 pytestmark = [
     pytest.mark.slow,
@@ -103,6 +103,7 @@ def stack(django_db_setup, django_db_blocker):
         redis_url=os.environ.get("REDIS_URL"),
         workers=3,
         demo=False,
+        background=True,
         after_migrate=create_fixtures,
         settings={
             "SEARCH_RATE_LIMIT_PER_MINUTE": SEARCH_LIMIT,
@@ -203,6 +204,51 @@ def test_failed_logins_are_counted_across_workers(stack, visitor):
     assert statuses.count(429) >= 3, statuses
     # The account is locked now, whichever worker and whatever address: even the right password is refused.
     assert login(visitor(9), stack.base_url, PASSWORD) == 429
+
+
+def test_a_mail_waits_for_the_worker_while_the_mail_server_is_down_and_arrives_once(stack, visitor):
+    """The real `db_worker` process sends what the gunicorn workers queued: a saved search's confirmation asked
+    for while the mail server is away is answered at once, tried again, and delivered once when it is back."""
+    from .test_background import Inbox, free_port
+
+    inbox = Inbox(free_port())
+    stack.restart_worker(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=inbox.port,
+        TASK_RETRY_DELAYS="1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1",
+    )
+    try:
+        session = visitor(7)
+        form = session.get(f"{stack.base_url}/zoeken/bericht/?q=polarisatie")
+        response = session.post(
+            f"{stack.base_url}/zoeken/bericht/",
+            data={
+                "q": "polarisatie",
+                "email": "stack-bericht@example.org",
+                "frequency": "daily",
+                "csrfmiddlewaretoken": session.cookies.get("csrftoken"),
+            },
+            headers={"Referer": form.url},
+        )
+        assert response.status_code == 200 and "stack-bericht@example.org" in response.text
+        time.sleep(3)  # the worker's first attempts are refused
+        assert inbox.messages == []
+        failed = stack.manage("shell", "-c", COUNT_MAIL_TASKS).stdout.split()
+        assert int(failed[0]) >= 1, failed  # FAILED attempts recorded, one more waiting
+        inbox.start()
+        wait_for(lambda: inbox.messages, 30, "the mail")
+        time.sleep(3)  # long enough for a second delivery, if there were one
+        assert [rcpts for rcpts, _content in inbox.messages] == [("stack-bericht@example.org",)]
+        assert "/zoeken/bericht/bevestigen/" in inbox.messages[0][1]
+    finally:
+        inbox.stop()
+
+
+COUNT_MAIL_TASKS = """
+from django_tasks_db.models import DBTaskResult
+print(DBTaskResult.objects.filter(task_path="portal.background.send_email", status="FAILED").count())
+"""
 
 
 RENAME_HOME = """

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.settings.env import database_from_url, env_bool
+from portal.settings.env import database_from_url, env_bool, env_int_list
 from portal.settings.safety import check_production_values
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,3 +96,20 @@ def test_database_url_schemes():
         database_from_url("mysql://root@localhost/portal")
     with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
         database_from_url("not a url")
+
+
+def test_retry_delays_are_whole_numbers_in_ascii(monkeypatch):
+    monkeypatch.setenv("TASK_RETRY_DELAYS", "60, 300,1800")
+    assert env_int_list("TASK_RETRY_DELAYS") == [60, 300, 1800]
+    for bad in ("60,²", "60,-5", "0", "1e3"):
+        monkeypatch.setenv("TASK_RETRY_DELAYS", bad)
+        with pytest.raises(ImproperlyConfigured, match="TASK_RETRY_DELAYS"):
+            env_int_list("TASK_RETRY_DELAYS")
+
+
+@pytest.mark.slow
+def test_production_refuses_to_send_mail_inside_requests():
+    result = run_manage("check", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="portal.example.nl", TASK_BACKEND="immediate")
+    assert result.returncode == 2 and "TASK_BACKEND must be database" in result.stderr
+    unknown = run_manage("check", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="portal.example.nl", TASK_BACKEND="celery")
+    assert unknown.returncode == 2 and "TASK_BACKEND='celery'" in unknown.stderr

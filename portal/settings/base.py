@@ -3,9 +3,10 @@
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import database_from_url, env_bool, env_int, env_list, env_networks, env_str
+from .env import database_from_url, env_bool, env_int, env_int_list, env_list, env_networks, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "django_filters",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -204,7 +207,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every mail is queued as a task (portal.background.TaskEmailBackend); the worker sends it with the backend
+# that the environment's EMAIL_BACKEND names (SMTP unless told otherwise).
+EMAIL_BACKEND = "portal.background.TaskEmailBackend"
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
@@ -214,6 +220,22 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kennisportaal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 API_CONTACT_EMAIL = env_str("API_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)  # info.contact of the API's description
 EMAIL_TIMEOUT = 10
+
+# Background work (portal.background, django-tasks): every mail, the alert digests, the search queue runs and
+# PDF text extraction are tasks. "database" keeps them in the database (django-tasks-db) until a
+# `manage.py db_worker` process runs them, with retries; "immediate" runs them at once, in the process that
+# asks (development and tests). Periodic work comes from `manage.py run_scheduler`.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASK_BACKEND = env_str("TASK_BACKEND", "database")
+if TASK_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASK_BACKEND={TASK_BACKEND!r}: use one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
+# Seconds before the second, third, ... attempt of a task that met a passing fault (an SMTP server away, the
+# search node down); after the last one the task fails for good and says so in the log.
+TASK_RETRY_DELAYS = env_int_list("TASK_RETRY_DELAYS", (60, 300, 1800, 7200, 21600))
 
 # Case-study submissions by municipalities.
 SUBMISSION_MAX_UPLOAD_SIZE = env_int("SUBMISSION_MAX_UPLOAD_SIZE_MB", 10) * 1024 * 1024

@@ -48,6 +48,16 @@ def env_list(name, default=()):
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_int_list(name, default=()):
+    """A comma-separated list of whole numbers of 1 or more (ASCII digits only)."""
+    values = []
+    for item in env_list(name, [str(value) for value in default]):
+        if not (item.isascii() and item.isdigit() and 0 < int(item) < 10**9):
+            raise ImproperlyConfigured(f"{name}: {item!r} is not a whole number of 1 or more.")
+        values.append(int(item))
+    return values
+
+
 def env_networks(name):
     """A comma-separated list of IP addresses or networks (CIDR), checked here so a typo stops the start."""
     networks = []

@@ -3,11 +3,13 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import ALLOWED_HOSTS, DEBUG, REDIS_URL, SECRET_KEY, TWO_FACTOR_REQUIRED
+from .base import ALLOWED_HOSTS, DEBUG, REDIS_URL, SECRET_KEY, TASK_BACKEND, TWO_FACTOR_REQUIRED
 from .env import env_bool, env_int
 from .safety import check_production_values
 
 _problems = check_production_values(SECRET_KEY, DEBUG, ALLOWED_HOSTS, REDIS_URL)
+if TASK_BACKEND != "database":
+    _problems.append("TASK_BACKEND must be database in production (mail sent inside requests is lost when SMTP fails)")
 if not TWO_FACTOR_REQUIRED:
     _problems.append("TWO_FACTOR_REQUIRED cannot be switched off in production")
 if _problems:

@@ -8,7 +8,8 @@ from .base import LOGGING, SEARCH_INDEX_PREFIX
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The test outbox (pytest-django sets it too); tests/test_background.py sends through the task backend.
+EMAIL_BACKEND = EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; tests never ship
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
@@ -34,3 +35,6 @@ if REDIS_URL:  # noqa: F405
     _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
     _database = 1 + int(_worker) % 15 if _worker.isascii() and _worker.isdigit() else 1
     CACHES["default"]["LOCATION"] = urlsplit(REDIS_URL)._replace(path=f"/{_database}").geturl()  # noqa: F405
+# Tasks run at once in the test process; tests/test_background.py runs the database backend with real workers.
+TASK_BACKEND = "immediate"
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}  # noqa: F405

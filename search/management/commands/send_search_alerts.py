@@ -11,4 +11,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent, checked = send_digests()
-        self.stdout.write(f"Saved searches checked: {checked}; digests sent: {sent}.")
+        self.stdout.write(f"Saved searches checked: {checked}; digests queued: {sent}.")
