@@ -17,7 +17,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.documents.models import Document
 
-from portal import background
+from portal import background, tasks
 from portal.models import ScheduledRun
 from search import alerts
 from search.models import ExtractedDocumentText
@@ -168,6 +168,21 @@ def test_a_task_gives_up_after_the_last_retry_and_says_so(inbox):
     assert not mails("READY").exists()
     logging.getLogger("portal.background").removeHandler(recorded)
     assert recorded.lines[-1].startswith("Task send_email failed for good after 3 attempt(s)")
+
+
+def test_a_mail_whose_worker_was_killed_mid_task_is_sent_by_the_next(inbox, settings):
+    inbox.start()
+    send_mail("Onderwerp", "Tekst", None, ["iemand@example.org"])
+    # What a worker killed between claiming the task and recording its result leaves behind.
+    started = timezone.now() - datetime.timedelta(minutes=settings.TASK_ABANDONED_MINUTES - 1)
+    mails("READY").update(status="RUNNING", started_at=started, worker_ids=["killed"])
+    run_worker()
+    assert inbox.messages == [] and tasks.requeue_abandoned_tasks.call() == 0  # it may still be running
+    mails("RUNNING").update(started_at=started - datetime.timedelta(minutes=2))
+    assert tasks.requeue_abandoned_tasks.call() == 1
+    run_worker()
+    assert [rcpts for rcpts, _content in inbox.messages] == [("iemand@example.org",)]
+    assert mails("SUCCESSFUL").get().worker_ids[0] == "killed"
 
 
 def test_two_schedulers_enqueue_each_job_once_per_slot(settings):

@@ -236,6 +236,9 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
 # Seconds before the second, third, ... attempt of a task that met a passing fault (an SMTP server away, the
 # search node down); after the last one the task fails for good and says so in the log.
 TASK_RETRY_DELAYS = env_int_list("TASK_RETRY_DELAYS", (60, 300, 1800, 7200, 21600))
+# A task still running after this long lost its worker (killed mid-task) and is run again. Longer than any
+# task takes: a mail, a digest run, a PDF of 200 pages.
+TASK_ABANDONED_MINUTES = env_int("TASK_ABANDONED_MINUTES", 30)
 
 # Case-study submissions by municipalities.
 SUBMISSION_MAX_UPLOAD_SIZE = env_int("SUBMISSION_MAX_UPLOAD_SIZE_MB", 10) * 1024 * 1024
