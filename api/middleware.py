@@ -1,7 +1,27 @@
-"""The API's version on every answer under /api/ (NL GOV API Design Rules, /core/version-header), also on
-what the portal's middleware or error handler answered before an API view ran."""
+"""What every answer under /api/ shares, around the operations (api.views).
 
-from .resources import API_PATH_PREFIX, API_VERSION, VERSION_HEADER
+`VersionHeaderMiddleware` stamps the API's version on every answer (NL GOV API Design Rules,
+/core/version-header), also on what the portal's middleware or error handler answered before an API view ran.
+`OpenDataMiddleware` sits closest to the views: the API is read-only (405 otherwise, 204 for a preflight), open
+to every origin, rate limited per client address, moves version 1.0's query keys (301) and answers from the
+shared cache when nothing the same URL showed has changed since (portal.caching).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+from portal import caching
+from portal.problems import problem_response
+from portal.ratelimit import is_limited
+
+from .resources import API_PATH_PREFIX, API_VERSION, VERSION_HEADER, renamed_query
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+API_CACHE_TIMEOUT = 600  # a safety net: publishing renews the answers that list or show what changed
 
 
 class VersionHeaderMiddleware:
@@ -13,4 +33,53 @@ class VersionHeaderMiddleware:
         if request.path.startswith(API_PATH_PREFIX):
             response[VERSION_HEADER] = API_VERSION
             response["Access-Control-Expose-Headers"] = VERSION_HEADER
+        return response
+
+
+class OpenDataMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(API_PATH_PREFIX):
+            return self.get_response(request)
+        response = self.answer(request)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
+        response["Access-Control-Allow-Headers"] = "Accept, Accept-Language"
+        response["Access-Control-Max-Age"] = "86400"
+        # Every request counts towards its client's rate limit: never answered from the shared page cache.
+        patch_cache_control(response, private=True)
+        return response
+
+    def answer(self, request):
+        if request.method not in READ_METHODS:
+            response = problem_response(405, _("De API is alleen te lezen (GET)."))
+            response["Allow"] = ", ".join(READ_METHODS)
+            return response
+        if request.method == "OPTIONS":
+            return HttpResponse(status=204)
+        if is_limited(request, "api", *settings.API_RATE_LIMIT):
+            response = problem_response(429, _("Te veel verzoeken; probeer het over een minuut opnieuw."))
+            response["Retry-After"] = str(settings.API_RATE_LIMIT[1])
+            return response
+        renamed = renamed_query(request.GET)
+        if renamed is not None:
+            return HttpResponsePermanentRedirect(f"{request.path}?{renamed.urlencode()}")
+        # A HEAD is answered as its GET (the operations declare GET); the server sends the headers only.
+        request.method = "GET"
+        return self.cached(request)
+
+    def cached(self, request):
+        """The answer from the shared cache when the same URL was answered since nothing it shows changed.
+        Exports stream and are not kept."""
+        key = f"api:{hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]}"
+        stored = caching.get(key)
+        if stored is not None:
+            content, content_type = stored
+            return HttpResponse(content, content_type=content_type)
+        with caching.building() as dependencies:
+            response = self.get_response(request)
+        if response.status_code == 200 and not response.streaming:
+            caching.put(key, (response.content, response["Content-Type"]), dependencies, API_CACHE_TIMEOUT)
         return response

@@ -5,6 +5,15 @@ API, its OpenAPI description and its exports read one declaration. Only publishe
 these functions; contact e-mail addresses and other staff-only fields are never declared.
 """
 
+from portal.listings import NULLABLE_STRING, STRING, openapi_object
+
+# What taxonomy_term, theme and the tag list answer, for the API's description (api.schemas).
+TERM_SCHEMAS = {
+    "Theme": openapi_object({"slug": STRING, "name": STRING, "name_en": NULLABLE_STRING, "description": STRING}),
+    "Audience": openapi_object({"slug": STRING, "name": STRING, "name_en": NULLABLE_STRING}),
+    "Tag": openapi_object({"slug": STRING, "name": STRING, "count": {"type": "integer", "minimum": 1}}),
+}
+
 
 def taxonomy_term(term):
     return {"slug": term.slug, "name": term.name, "name_en": term.name_en or None}

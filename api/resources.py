@@ -66,11 +66,11 @@ def page_listings():
     return {listing.name: listing for listing in listings.registered() if listing.in_api and listing.is_pages}
 
 
-def page_queryset(listing, query_dict):
-    """The filtered, published, public pages in a stable order (by id), and the values ignored."""
+def page_queryset(listing, query_dict, since=None):
+    """The filtered, published, public pages in a stable order (by id), and the values ignored; only those
+    published since `since` when given (read from the query by `updated_since`)."""
     listing_filter = listing.filter(query_dict, count_options=False)
     queryset = listing_filter.results.select_related("locale").order_by("pk")
-    since = updated_since(query_dict)
     if since is not None:
         queryset = queryset.filter(last_published_at__gte=since)
     return queryset, listing_filter.ignored

@@ -1,32 +1,34 @@
-"""The open-data API (/api/v1/): read-only JSON, paginated, CORS for GET, rate limited; streaming exports."""
+"""The open-data API (/api/v1/) on django-ninja: one operation per resource, generated from the declared
+listings (portal.listings), its parameters and OpenAPI description from the models in api.schemas.
 
-import functools
-import hashlib
+The operations are thin: they select with api.resources and represent with the listings' fields. What every
+answer shares (read-only methods, CORS, the rate limit, version 1.0's query keys, the shared cache) is
+api.middleware.OpenDataMiddleware's; errors are problem details (portal.problems).
+"""
+
+import inspect
 import json
 
-from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from ninja import NinjaAPI, Query
+from ninja.errors import ValidationError
 
-from portal import caching, listings
-from portal.listings import LANGUAGE_PARAM, PAGE_PARAM, PAGE_SIZE_PARAM
+from portal import listings
+from portal.listings import PAGE_PARAM
 from portal.models import Audience, Theme
-from portal.numbers import parse_int
 from portal.problems import problem_response
-from portal.ratelimit import is_limited
 from portal.spreadsheets import csv_download
 
-from . import representations
+from . import representations, schemas
 from .openapi import openapi_document
 from .resources import (
-    DEFAULT_PAGE_SIZE,
+    API_VERSION,
     EXPORT_FORMATS,
-    MAX_PAGE_SIZE,
     MUNICIPALITIES,
     BadParameter,
     NotFound,
@@ -36,193 +38,96 @@ from .resources import (
     page_listings,
     page_queryset,
     published_page,
-    renamed_query,
     tags_with_counts,
 )
 
 EXPORT_CHUNK_SIZE = 500
-READ_METHODS = ("GET", "HEAD", "OPTIONS")
-
-
-def error(status, message):
-    return problem_response(status, message)
-
-
-def api_endpoint(view):
-    """Read-only, CORS for everyone on GET, rate limited per client address, errors as JSON."""
-
-    @csrf_exempt  # nothing here changes anything; a POST gets a 405, not a CSRF page
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method not in READ_METHODS:
-            response = error(405, _("De API is alleen te lezen (GET)."))
-            response["Allow"] = ", ".join(READ_METHODS)
-            return response
-        if request.method == "OPTIONS":
-            response = HttpResponse(status=204)
-        elif is_limited(request, "api", *settings.API_RATE_LIMIT):
-            response = error(429, _("Te veel verzoeken; probeer het over een minuut opnieuw."))
-            response["Retry-After"] = str(settings.API_RATE_LIMIT[1])
-        else:
-            language = request.GET.get(LANGUAGE_PARAM, "nl")
-            renamed = renamed_query(request.GET)
-            if renamed is not None:
-                response = HttpResponsePermanentRedirect(f"{request.path}?{renamed.urlencode()}")
-            elif language not in dict(settings.LANGUAGES):
-                response = error(400, _("%(param)s moet nl of en zijn.") % {"param": LANGUAGE_PARAM})
-            else:
-                response = answer(request, language, view, args, kwargs)
-        response["Access-Control-Allow-Origin"] = "*"
-        response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
-        response["Access-Control-Allow-Headers"] = "Accept, Accept-Language"
-        response["Access-Control-Max-Age"] = "86400"
-        # Every request counts towards its client's rate limit: never answered from the shared page cache.
-        patch_cache_control(response, private=True)
-        return response
-
-    return wrapper
-
-
-API_CACHE_TIMEOUT = 600  # a safety net: publishing renews the answers that list or show what changed
-
-
-def answer(request, language, view, args, kwargs):
-    """The view's answer, from the shared cache when the same URL was answered since nothing it shows changed
-    (portal.caching; the rate limit above still counts every request). Exports stream and are not kept."""
-    key = f"api:{hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]}"
-    stored = caching.get(key)
-    if stored is not None:
-        content, content_type = stored
-        return HttpResponse(content, content_type=content_type)
-    with caching.building() as dependencies:
-        try:
-            with translation.override(language):
-                response = view(request, *args, **kwargs)
-        except BadParameter as problem:
-            return error(problem.status, str(problem))
-    if response.status_code == 200 and not response.streaming and request.method == "GET":
-        caching.put(key, (response.content, response["Content-Type"]), dependencies, API_CACHE_TIMEOUT)
-    return response
+TERMS = {"themes": (Theme, representations.theme), "audiences": (Audience, representations.taxonomy_term)}
+ERRORS = {400: schemas.PROBLEM, 404: schemas.PROBLEM, 429: schemas.PROBLEM}
 
 
 def json_response(data, status=200):
     return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
 
 
-def positive_int(query_dict, param, default, maximum=None):
-    raw = query_dict.get(param, "")
-    if raw == "":
-        return default
-    value = parse_int(raw, minimum=1, maximum=999_999_999)
-    if value is None:
-        raise BadParameter(_("%(param)s moet een heel getal van 1 of meer zijn.") % {"param": param})
-    if maximum is not None and value > maximum:
-        raise BadParameter(_("%(param)s is hoogstens %(maximum)d.") % {"param": param, "maximum": maximum})
-    return value
-
-
-def paginated(request, items, represent):
+def paginated(request, items, represent, query):
     """The list envelope: count, page links and the page's results."""
-    page_size = positive_int(request.GET, PAGE_SIZE_PARAM, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
-    number = positive_int(request.GET, PAGE_PARAM, 1)
-    paginator = Paginator(items, page_size, allow_empty_first_page=True)
+    paginator = Paginator(items, query.page_size, allow_empty_first_page=True)
     try:
-        page = paginator.page(number)
+        page = paginator.page(query.page)
     except EmptyPage:
         raise NotFound(
             _("Pagina %(number)d bestaat niet (de laatste is %(pages)d).")
-            % {"number": number, "pages": paginator.num_pages}
+            % {"number": query.page, "pages": paginator.num_pages}
         ) from None
 
     def link(to):
-        query = request.GET.copy()
-        query[PAGE_PARAM] = str(to)
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        parameters = request.GET.copy()
+        parameters[PAGE_PARAM] = str(to)
+        return request.build_absolute_uri(f"{request.path}?{parameters.urlencode()}")
 
     return {
         "count": paginator.count,
-        "page": number,
-        "page_size": page_size,
-        "next": link(number + 1) if page.has_next() else None,
-        "previous": link(number - 1) if page.has_previous() else None,
+        "page": query.page,
+        "page_size": query.page_size,
+        "next": link(query.page + 1) if page.has_next() else None,
+        "previous": link(query.page - 1) if page.has_previous() else None,
         "results": [represent(item) for item in page.object_list],
     }
 
 
-@api_endpoint
-def index(request):
-    return json_response(
-        {
-            "openapi": request.build_absolute_uri(reverse("api:openapi")),
-            "resources": {
-                name: request.build_absolute_uri(reverse(f"api:{name}"))
-                for name in (*page_listings(), "themes", "audiences", "tags", MUNICIPALITIES)
-            },
-        }
-    )
+def operation(view, query, **path_parameters):
+    """`view` with the signature ninja reads: the request, the path's parameters and the query's model."""
+    parameters = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+    parameters += [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation)
+        for name, annotation in path_parameters.items()
+    ]
+    parameters.append(inspect.Parameter("query", inspect.Parameter.KEYWORD_ONLY, annotation=Query[query]))
+
+    def answer(request, query, **path):
+        with translation.override(query.language):
+            return view(request, query, **path)
+
+    answer.__signature__ = inspect.Signature(parameters)
+    answer.__name__ = view.__name__
+    answer.__module__ = view.__module__
+    return answer
 
 
-@api_endpoint
-def openapi(request):
-    return json_response(openapi_document(request.build_absolute_uri("/api/v1")))
+# The operations.
 
 
-@api_endpoint
-def page_list(request, resource_name):
-    listing = listings.get(resource_name)
-    queryset, ignored = page_queryset(listing, request.GET)
-    data = paginated(request, queryset, lambda page: listing.represent(page, request))
-    data["ignored"] = [{"filter": str(label), "value": value} for label, value in ignored]
-    return json_response(data)
+def page_list(listing):
+    def list_pages(request, query):
+        queryset, ignored = page_queryset(listing.current(), request.GET, query.updated_since)
+        data = paginated(request, queryset, lambda page: listing.current().represent(page, request), query)
+        data["ignored"] = [{"filter": str(label), "value": value} for label, value in ignored]
+        return json_response(data)
+
+    return list_pages
 
 
-@api_endpoint
-def page_detail(request, resource_name, pk):
-    listing = listings.get(resource_name)
-    page = published_page(listing, pk)  # <id:pk> is at most 18 digits: any database compares it
-    if page is None:
-        return error(404, _("Niet gevonden."))
-    return json_response(listing.represent(page, request))
+def page_detail(listing):
+    def show_page(request, query, id):
+        page = published_page(listing.current(), id)
+        if page is None:
+            raise NotFound(_("Niet gevonden."))
+        return json_response(listing.current().represent(page, request))
+
+    return show_page
 
 
-@api_endpoint
-def theme_list(request):
-    return json_response(paginated(request, Theme.objects.order_by("sort_order", "name"), representations.theme))
+def page_export(listing, file_format):
+    def export_pages(request, query):
+        return export(request, listing.current(), file_format, query.updated_since)
+
+    return export_pages
 
 
-@api_endpoint
-def audience_list(request):
-    return json_response(
-        paginated(request, Audience.objects.order_by("sort_order", "name"), representations.taxonomy_term)
-    )
-
-
-@api_endpoint
-def tag_list(request):
-    return json_response(paginated(request, tags_with_counts(), lambda entry: entry))
-
-
-@api_endpoint
-def municipality_list(request):
-    listing = listings.get(MUNICIPALITIES)
-    return json_response(paginated(request, municipalities(request.GET), lambda item: listing.represent(item, request)))
-
-
-@api_endpoint
-def municipality_detail(request, cbs_code):
-    found = find_municipality(cbs_code)
-    if found is None:
-        return error(404, _("Niet gevonden."))
-    return json_response(listings.get(MUNICIPALITIES).represent(found, request))
-
-
-# Exports: the same selection as the overview, every row, streamed in chunks so memory stays flat.
-
-
-@api_endpoint
-def page_export(request, resource_name, file_format):
-    listing = listings.get(resource_name)
-    queryset, _ignored = page_queryset(listing, request.GET)
+def export(request, listing, file_format, since=None):
+    """Every selected page, streamed in chunks so memory stays flat."""
+    queryset, _ignored = page_queryset(listing, request.GET, since)
     # iterator() with a chunk size keeps the prefetches and never holds more than one chunk of pages.
     pages = queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE)
     language = translation.get_language()
@@ -233,7 +138,7 @@ def page_export(request, resource_name, file_format):
             for page in pages:
                 yield listing.represent(page, request)
 
-    filename = f"{resource_name}.{file_format}"
+    filename = f"{listing.name}.{file_format}"
     if file_format == "csv":
         columns = listing.csv_columns
         rows = (representations.flat_row(item, columns) for item in represented())
@@ -255,7 +160,162 @@ def _with_header(header, rows):
     yield from rows
 
 
-@api_endpoint
+def term_list(model, represent):
+    def list_terms(request, query):
+        return json_response(paginated(request, model.objects.order_by("sort_order", "name"), represent, query))
+
+    return list_terms
+
+
+def tag_list(request, query):
+    return json_response(paginated(request, tags_with_counts(), lambda entry: entry, query))
+
+
+def municipality_list(request, query):
+    listing = listings.get(MUNICIPALITIES)
+    return json_response(
+        paginated(request, municipalities(request.GET), lambda item: listing.represent(item, request), query)
+    )
+
+
+def municipality_detail(request, query, cbs_code):
+    found = find_municipality(cbs_code)
+    if found is None:
+        raise NotFound(_("Niet gevonden."))
+    return json_response(listings.get(MUNICIPALITIES).represent(found, request))
+
+
+def index(request, query):
+    return json_response(
+        {
+            "openapi": request.build_absolute_uri(reverse("api:openapi")),
+            "resources": {
+                name: request.build_absolute_uri(reverse(f"api:{name}"))
+                for name in (*page_listings(), *TERMS, "tags", MUNICIPALITIES)
+            },
+        }
+    )
+
+
+def openapi(request, query):
+    return json_response(openapi_document(request.build_absolute_uri("/api/v1"), API))
+
+
+class DeclaredListing:
+    """A listing by name, read when a request comes: what is registered then is what is answered."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def current(self):
+        return listings.get(self.name)
+
+
+def build_api():
+    """The API from the declarations as they are now: an operation per listing, term list and export."""
+    api = NinjaAPI(
+        title="Kennisportaal Sociale Stabiliteit – open data",
+        version=API_VERSION,
+        urls_namespace="api",
+        openapi_url=None,
+        docs_url=None,
+    )
+    api.add_exception_handler(BadParameter, lambda request, problem: problem_response(problem.status, str(problem)))
+    api.add_exception_handler(ValidationError, _invalid_parameter)
+    add = api.default_router.add_api_operation
+    plain = schemas.query_model("Language", paged=False)
+    add("", ["GET"], operation(index, plain), url_name="index", include_in_schema=False)
+    add("openapi.json", ["GET"], operation(openapi, plain), url_name="openapi", include_in_schema=False)
+    for name, listing in page_listings().items():
+        declared = DeclaredListing(name)
+        operation_name = name.replace("-", "_")
+        item = schemas.object_model(listing.schema_name, listing.schema)
+        filters = schemas.query_model(f"{listing.schema_name}Filters", listing, since=True)
+        add(
+            name,
+            ["GET"],
+            operation(page_list(declared), filters),
+            response={200: schemas.list_model(item, with_ignored=True), **ERRORS},
+            operation_id=f"list_{operation_name}",
+            summary=f"Published {name.replace('-', ' ')}",
+            url_name=name,
+        )
+        add(
+            f"{name}/{{id:id}}",
+            ["GET"],
+            operation(page_detail(declared), plain, id=int),
+            response={200: item, **ERRORS},
+            operation_id=f"get_{operation_name}",
+            summary=f"One published {name.replace('-', ' ')} item",
+            url_name=f"{name}-detail",
+        )
+        exported = schemas.query_model(f"{listing.schema_name}Export", listing, paged=False, since=True)
+        for file_format in EXPORT_FORMATS:
+            add(
+                f"{name}/export.{file_format}",
+                ["GET"],
+                operation(page_export(declared, file_format), exported),
+                response={200: str if file_format == "csv" else list[item], 400: schemas.PROBLEM, 429: schemas.PROBLEM},
+                operation_id=f"export_{operation_name}_{file_format}",
+                summary=f"All selected {name.replace('-', ' ')} as {file_format.upper()} (streamed)",
+                url_name=f"{name}-{file_format}",
+            )
+    paged = schemas.query_model("Paging")
+    for name, (model, represent) in TERMS.items():
+        item = schemas.object_model(model.__name__, representations.TERM_SCHEMAS[model.__name__])
+        add(
+            name,
+            ["GET"],
+            operation(term_list(model, represent), paged),
+            response={200: schemas.list_model(item), **ERRORS},
+            operation_id=f"list_{name}",
+            summary=f"The portal's {name}",
+            url_name=name,
+        )
+    tag = schemas.object_model("Tag", representations.TERM_SCHEMAS["Tag"])
+    add(
+        "tags",
+        ["GET"],
+        operation(tag_list, paged),
+        response={200: schemas.list_model(tag), **ERRORS},
+        operation_id="list_tags",
+        summary="Tags of published pages, with how many pages carry them",
+        url_name="tags",
+    )
+    municipality_listing = listings.get(MUNICIPALITIES)
+    municipality = schemas.object_model(municipality_listing.schema_name, municipality_listing.schema)
+    add(
+        MUNICIPALITIES,
+        ["GET"],
+        operation(municipality_list, schemas.query_model("MunicipalityFilters", municipality_listing, reported=False)),
+        response={200: schemas.list_model(municipality), **ERRORS},
+        operation_id=f"list_{MUNICIPALITIES}",
+        summary="Dutch municipalities (CBS), with their province and safety region",
+        url_name=MUNICIPALITIES,
+    )
+    add(
+        f"{MUNICIPALITIES}/{{cbs_code}}",
+        ["GET"],
+        operation(municipality_detail, plain, cbs_code=str),
+        response={200: municipality, **ERRORS},
+        operation_id="get_municipality",
+        summary="One municipality by its CBS code",
+        url_name="municipality",
+    )
+    return api
+
+
+def _invalid_parameter(request, problem):
+    """A parameter the models refused: the first complaint, in the portal's words where it has them."""
+    first = problem.errors[0]
+    detail = first["msg"] if first.get("type") == "bad_parameter" else f"{first['loc'][-1]}: {first['msg']}"
+    return problem_response(400, detail)
+
+
+API = build_api()
+
+
+@csrf_exempt
 def moved(request, old_path):
     """Version 1.0's URLs (a trailing slash, modules.csv) redirect permanently to the same answer now."""
     new_path = current_path(old_path)
@@ -265,11 +325,11 @@ def moved(request, old_path):
     except Resolver404:
         found = False
     if not found:
-        return error(404, _("Niet gevonden."))
-    location = request.path[: -len(old_path)] + new_path  # old query keys were renamed before (api_endpoint)
+        return problem_response(404, _("Niet gevonden."))
+    location = request.path[: -len(old_path)] + new_path  # old query keys were renamed before (the middleware)
     return HttpResponsePermanentRedirect(f"{location}?{request.GET.urlencode()}" if request.GET else location)
 
 
-@api_endpoint
+@csrf_exempt
 def not_found(request):
-    return error(404, _("Niet gevonden."))
+    return problem_response(404, _("Niet gevonden."))

@@ -86,7 +86,7 @@ def measure(run):
 def streamed_export(file_format):
     def run():
         request = RequestFactory().get(f"/api/v1/case-studies/export.{file_format}", HTTP_HOST="localhost")
-        response = views.page_export(request, resource_name="case-studies", file_format=file_format)
+        response = views.export(request, CASE_STUDIES, file_format)
         return sum(len(chunk) for chunk in response.streaming_content)
 
     return run

@@ -33,9 +33,9 @@ MAX_VALUE_LENGTH = 100
 MAX_REPORTED_IGNORED = 10
 
 STRING = {"type": "string"}
-NULLABLE_STRING = {"type": "string", "nullable": True}
+NULLABLE_STRING = {"type": ["string", "null"]}  # OpenAPI 3.1: JSON Schema's own null
 SLUGS = {"type": "array", "items": STRING}
-DATE_TIME = {"type": "string", "format": "date-time", "nullable": True}
+DATE_TIME = {"type": ["string", "null"], "format": "date-time"}
 
 
 # Facets: the vocabulary of the filters.

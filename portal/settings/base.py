@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes: every login form (portal, Wagtail admin, Django admin, page privacy) answers 429 when locked.
     "axes.middleware.AxesMiddleware",
+    # The open-data API's shared rules (read-only, CORS, rate limit, shared cache), closest to its operations.
+    "api.middleware.OpenDataMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
