@@ -31,6 +31,7 @@ LANGUAGE_PARAM = "taal"  # the open-data API (the pages themselves have their la
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_LENGTH = 100
 MAX_REPORTED_IGNORED = 10
+SHOWN_IGNORED_LENGTH = 40
 
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}  # OpenAPI 3.1: JSON Schema's own null
@@ -433,18 +434,33 @@ class FacetChoices:
         return [option for option in self.options if option.selected]
 
 
-def parse_selection(query_dict, facets, known_values):
-    """Split the URL's values into known selections per facet and ignored values."""
+def parse_selection(query_dict, facets, known):
+    """The one reading of facet values from a URL, for the overviews, the API and the search page alike.
+
+    Per facet the distinct values that exist, in the URL's order; `known(facet, values)` says which of
+    `values` exist. Everything else is ignored and reported as (label, value): unknown values, values past
+    MAX_VALUES_PER_FACET and values longer than MAX_VALUE_LENGTH (dropped, never cut to something else), at
+    most MAX_REPORTED_IGNORED of them, each shown cut to SHOWN_IGNORED_LENGTH characters.
+    """
     selection, ignored = {}, []
+
+    def report(facet, value):
+        entry = (facet.label, value[:SHOWN_IGNORED_LENGTH])
+        if entry not in ignored and len(ignored) < MAX_REPORTED_IGNORED:
+            ignored.append(entry)
+
     for facet in facets:
-        known = known_values[facet.param]
-        for position, raw in enumerate(query_dict.getlist(facet.param)):
-            value = raw.strip()
-            if position >= MAX_VALUES_PER_FACET or len(value) > MAX_VALUE_LENGTH or value not in known:
-                if value and (facet.label, value[:40]) not in ignored and len(ignored) < MAX_REPORTED_IGNORED:
-                    ignored.append((facet.label, value[:40]))
-                continue
-            if value not in selection.get(facet.param, ()):
+        asked = [
+            (value, position < MAX_VALUES_PER_FACET and len(value) <= MAX_VALUE_LENGTH)
+            for position, value in enumerate(raw.strip() for raw in query_dict.getlist(facet.param))
+            if value
+        ]
+        readable = list(dict.fromkeys(value for value, within_limits in asked if within_limits))
+        existing = known(facet, readable) if readable else ()
+        for value, within_limits in asked:  # in the URL's order
+            if not (within_limits and value in existing):
+                report(facet, value)
+            elif value not in selection.get(facet.param, ()):
                 selection.setdefault(facet.param, []).append(value)
     return selection, ignored
 
@@ -484,7 +500,7 @@ class ListingFilter:
             for facet, pairs in zip(listing.facets, options, strict=True)
         ]
         known = {choices.param: {option.value for option in choices.options} for choices in self.facets}
-        self.selection, self.ignored = parse_selection(query_dict, listing.facets, known)
+        self.selection, self.ignored = parse_selection(query_dict, listing.facets, lambda facet, _v: known[facet.param])
         self.base = self.narrow(in_locale(live) if listing.is_pages else live)
         self.total = None
         what = repr((sorted(self.selection.items()), self.carried_parameters)).encode()

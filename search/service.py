@@ -19,7 +19,7 @@ from wagtail.search.utils import normalise_query_string
 
 from portal import caching
 from portal.i18n import active_language_code
-from portal.listings import PAGE_PARAM, FacetOption
+from portal.listings import PAGE_PARAM, FacetChoices, FacetOption, parse_selection
 from portal.models import ThemePage
 from portal.numbers import parse_int
 
@@ -40,8 +40,6 @@ PARAM_FOR_FACET = {name: facet.param for name, facet in SEARCH_FACETS.items()}
 FACET_LABELS = {name: facet.label for name, facet in SEARCH_FACETS.items()}
 SORTS = {"relevantie": "relevance", "datum": "date"}
 PAGE_SIZE = 10
-MAX_VALUES_PER_FACET = 20
-MAX_VALUE_LENGTH = 100
 MAX_SUGGESTIONS = 8
 MIN_SUGGEST_LENGTH = 2
 
@@ -54,14 +52,6 @@ class SearchParameters:
     sort: str = "relevance"
     ignored: list = dataclasses.field(default_factory=list)  # (label, value) the visitor asked for that do not exist
     language: str = ""  # the visitor's language; pages in other languages are not searched (see run_search)
-
-
-@dataclasses.dataclass
-class FacetView:
-    name: str
-    param: str
-    label: str
-    options: list
 
 
 @dataclasses.dataclass
@@ -121,16 +111,10 @@ def parse_parameters(query_dict):
     parameters = SearchParameters(text=clean_query(query_dict.get(QUERY_PARAM, "")), language=active_language_code())
     parameters.sort = SORTS.get(query_dict.get(SORT_PARAM, ""), "relevance")
     parameters.page = _page_number(query_dict.get(PAGE_PARAM, "1"))
-    for param, facet in FACET_PARAMS.items():
-        values = [value.strip()[:MAX_VALUE_LENGTH] for value in query_dict.getlist(param)[:MAX_VALUES_PER_FACET]]
-        values = list(dict.fromkeys(value for value in values if value))
-        if not values:
-            continue
-        labels = facet_labels(facet, values)
-        known = [value for value in values if value in labels]
-        parameters.ignored.extend((FACET_LABELS[facet], value) for value in values if value not in labels)
-        if known:
-            parameters.filters[facet] = known
+    selection, parameters.ignored = parse_selection(
+        query_dict, SEARCH_FACETS.values(), lambda facet, values: facet_labels(FACET_PARAMS[facet.param], values)
+    )
+    parameters.filters = {FACET_PARAMS[param]: values for param, values in selection.items()}
     return parameters
 
 
@@ -465,9 +449,7 @@ def facet_views(counts, selected):
         if facet == "year":
             options.sort(key=lambda option: option.value, reverse=True)
         if options:
-            views.append(
-                FacetView(name=facet, param=PARAM_FOR_FACET[facet], label=FACET_LABELS[facet], options=options)
-            )
+            views.append(FacetChoices(SEARCH_FACETS[facet], options))
     return views
 
 

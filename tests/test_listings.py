@@ -131,3 +131,14 @@ def test_an_order_or_overview_naming_nothing_is_refused_at_start(monkeypatch):
 
 def test_the_declarations_as_committed_pass_the_check():
     assert checks.check_listings() == []
+
+
+def test_overviews_and_search_read_facet_values_by_one_rule(case_studies):
+    # A known value, an unknown one and one past MAX_VALUE_LENGTH: kept, reported, reported (dropped, not cut).
+    query = QueryDict("thema=polarisatie&thema=bestaat-niet&thema=" + "x" * 101)
+    overview = CASE_STUDIES.filter(query)
+    searched = service.parse_parameters(query)
+    assert overview.selection == {"thema": ["polarisatie"]} and searched.filters == {"themes": ["polarisatie"]}
+    reported = [("Thema", "bestaat-niet"), ("Thema", "x" * 40)]
+    assert [(str(label), value) for label, value in overview.ignored] == reported
+    assert [(str(label), value) for label, value in searched.ignored] == reported

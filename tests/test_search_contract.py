@@ -120,19 +120,19 @@ def test_facet_counts_or_within_and_across(engine, curriculum, case_studies, pub
     publish(CaseStudyPageFactory(parent=case_studies, title="Wijkaanpak drie", live=False, themes=[polarisation]))
 
     results = search("wijkaanpak")
-    facets = {facet.name: {option.value: option.count for option in facet.options} for facet in results.facets}
-    assert facets["type"] == {"module": 2, "case_study": 1}
-    assert facets["themes"]["inclusie-test"] == 1 and facets["themes"]["polarisatie-test"] == 2
-    assert facets["province"] == {"Utrecht": 1}
+    facets = {facet.param: {option.value: option.count for option in facet.options} for facet in results.facets}
+    assert facets["soort"] == {"module": 2, "case_study": 1}
+    assert facets["thema"]["inclusie-test"] == 1 and facets["thema"]["polarisatie-test"] == 2
+    assert facets["provincie"] == {"Utrecht": 1}
 
     both = search("wijkaanpak", thema=["inclusie-test", "polarisatie-test"])
     assert both.total == 3  # OR within a facet
     narrowed = search("wijkaanpak", thema=["polarisatie-test"], soort=["module"])
     assert titles(narrowed) == ["Wijkaanpak twee"]  # AND across facets
-    facets = {facet.name: {option.value: option.count for option in facet.options} for facet in narrowed.facets}
+    facets = {facet.param: {option.value: option.count for option in facet.options} for facet in narrowed.facets}
     # A facet counts without its own selection: choosing 'inclusie' as well would add one module.
-    assert facets["themes"] == {"inclusie-test": 1, "polarisatie-test": 1}
-    assert facets["type"] == {"module": 1, "case_study": 1}
+    assert facets["thema"] == {"inclusie-test": 1, "polarisatie-test": 1}
+    assert facets["soort"] == {"module": 1, "case_study": 1}
 
 
 def test_unknown_facet_values_are_reported_not_applied(engine, curriculum, publish):
@@ -207,7 +207,7 @@ def test_drafts_private_unpublished_and_deleted_pages_never_show(engine, home_pa
 
     results = search("wijkaanpak")
     assert titles(results) == ["Openbaar"]
-    assert sum(option.count for facet in results.facets if facet.name == "type" for option in facet.options) == 1
+    assert sum(option.count for facet in results.facets if facet.param == "soort" for option in facet.options) == 1
     assert search("geheim").total == 0
     assert search("geheimzinnig").total == 0
     assert service.suggestions("geheim") == []
