@@ -11,10 +11,10 @@ Every entry remembers the *dependencies* it was built from, each with the versio
 
 An entry is used only while every dependency still has the version it was built with. Publishing,
 unpublishing, saving or deleting a page gives its `page:` and `list:` dependencies a new version
-(portal.signals), so exactly the entries that show it, or a list it may join, are built again; the
-others stay. Versions are tokens in the shared cache (Redis in production), so every worker and every
-host sees a change at once; each carries the time it was made, so an entry whose content was read
-before a change that landed while it was being built is not stored.
+(portal.invalidation), now and again when the change commits, so exactly the entries that show it, or a
+list it may join, are built again; the others stay. Versions are tokens in the shared cache (Redis in
+production), so every worker and every host sees a change at once; each carries the time it was made,
+so an entry whose content was read before a change that landed while it was being built is not stored.
 """
 
 import contextlib
@@ -24,6 +24,7 @@ import secrets
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +109,17 @@ def _new_version():
 
 
 def invalidate(*names):
-    """Give these dependencies new versions: every entry built from them is built again when next asked for."""
+    """Give these dependencies new versions: every entry built from them is built again when next asked for.
+
+    Now, and once more when the transaction that made the change commits: until then other processes still
+    read the old rows, and what they build from them in between is stored under the new version.
+    """
+    _renew(names)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _renew(names))
+
+
+def _renew(names):
     try:
         cache.set_many({_version_key(name): _new_version() for name in names}, timeout=None)
     except Exception:  # the shared cache is down: entries expire after their timeout

@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from portal import caching
 from portal.background import retried_task
 
 from . import embeddings, engines
@@ -99,6 +100,8 @@ def _write_or_queue(engine, documents, removals, page_ids):
             [PendingIndexUpdate(page_id=page_id) for page_id in page_ids], ignore_conflicts=True
         )
         return
+    # Searches answered between the commit and this write came from the index before it: renew them.
+    caching.invalidate(caching.SEARCH)
     flush_pending(engine)
 
 
@@ -110,6 +113,7 @@ def flush_pending(engine, limit=MAX_PENDING_PER_FLUSH):
     documents, removals = documents_and_removals(pending)
     engine.index(documents)
     engine.remove(removals)
+    caching.invalidate(caching.SEARCH)
     PendingIndexUpdate.objects.filter(page_id__in=pending).delete()
     return len(pending)
 
@@ -119,12 +123,9 @@ def process_queue():
     this every minute through `process_search_queue`). The node is asked even while the circuit is open:
     this is the probe that closes it. Returns the number of pages applied; EngineUnavailable when the
     node still does not answer."""
-    from .engines.elasticsearch import close_circuit
-
     applied = 0
     for engine in engines.writable_engines()[1:]:
-        engine.probe()
-        close_circuit()
+        engine.probe()  # closes its circuit when it answers
         while done := flush_pending(engine):
             applied += done
     return applied

@@ -1,6 +1,7 @@
 """The search page's logic as plain functions: parse the URL, ask the engine (falling back), label facets.
 
-Views call `run_search` and `suggestions`; they never know which engine answered.
+The search page's views call `parse_parameters`, `search_for_visitor` (which caches `run_search`) and
+`suggestions`; they never know which engine answered.
 """
 
 import dataclasses

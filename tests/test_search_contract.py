@@ -10,7 +10,9 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from portal.access import restrict_to_municipal_staff
-from search import service
+from search import engines, service
+from search.engines.database import DatabaseEngine
+from search.health import check_search_engine
 from tests.factories import (
     CaseStudyIndexPageFactory,
     CaseStudyPageFactory,
@@ -463,3 +465,23 @@ def test_a_result_shows_the_passage_that_answers_and_a_case_study_its_start_year
     assert item.year_only and item.date.year == 2023
     # Without a match beyond it, the summary is the snippet.
     assert "Een aanpak met bewoners" in search("jongerenwerk").items[0].snippet_html
+
+
+class SecondEngine(DatabaseEngine):
+    """A throw-away engine named in the setting (the database engine under another name)."""
+
+    name = "second"
+
+
+def test_the_engines_are_those_the_setting_names(settings, db):
+    settings.ELASTICSEARCH_URL = None
+    assert [engine.name for engine in engines.writable_engines()] == ["database"]
+    settings.SEARCH_ENGINES = [*settings.SEARCH_ENGINES, f"{__name__}.SecondEngine"]
+    assert [engine.name for engine in engines.writable_engines()] == ["database", "second"]
+    assert engines.primary_engine().name == "second" and engines.database_engine().name == "database"
+    assert check_search_engine() == {
+        "status": "ok",
+        "engine": "second",
+        "cluster": "green",
+        "pending_updates": 0,
+    }

@@ -5,6 +5,7 @@ import threading
 
 import pytest
 from django.core.management import call_command
+from django.http import QueryDict
 from django.test import override_settings
 from wagtail.models import Page
 
@@ -128,6 +129,35 @@ def test_elasticsearch_is_written_only_after_the_commit(curriculum, settings, dj
         for callback in callbacks:
             callback()
         assert elasticsearch.document_count() == 1
+    finally:
+        elasticsearch.delete_all()
+
+
+@pytest.mark.skipif(not elasticsearch_url(), reason="ELASTICSEARCH_URL is not set; .ci/run sets it")
+def test_a_search_between_the_commit_and_the_index_write_is_not_kept(
+    curriculum, settings, django_capture_on_commit_callbacks
+):
+    settings.ELASTICSEARCH_URL = elasticsearch_url()
+    settings.SEARCH_INDEX_PREFIX = "test_stale_window"
+    elasticsearch = ElasticsearchEngine(settings.ELASTICSEARCH_URL, settings.SEARCH_INDEX_PREFIX)
+    elasticsearch.delete_all()
+    elasticsearch.ensure_index()
+
+    def visitor_finds():
+        return service.search_for_visitor(service.parse_parameters(QueryDict("q=wijkaanpak"))).total
+
+    try:
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            publish(ModulePageFactory(parent=curriculum, title="Wijkaanpak", live=False))
+        index_writes = [callback for callback in callbacks if callback.__module__ == "search.indexing"]
+        assert index_writes
+        for callback in callbacks:
+            if callback not in index_writes:
+                callback()  # committed: the caches renewed, Elasticsearch not written yet
+        assert visitor_finds() == 0  # answered from the index as it was, and stored
+        for callback in index_writes:
+            callback()
+        assert visitor_finds() == 1
     finally:
         elasticsearch.delete_all()
 

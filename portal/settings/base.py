@@ -258,7 +258,12 @@ SUBMISSION_MODERATOR_GROUPS = ["Eindredacteur"]
 # Needs survey: public results never show a group of municipalities smaller than this (at least 2).
 NEEDS_SURVEY_MIN_GROUP_SIZE = max(2, env_int("NEEDS_SURVEY_MIN_GROUP_SIZE", 5))
 
-# Search: the portal's own engine. Unset ELASTICSEARCH_URL means the embedded database engine.
+# Search: the engines, the embedded database engine first (always written, the fallback); the last configured
+# one answers searches (search.engines). Unset ELASTICSEARCH_URL means the embedded database engine only.
+SEARCH_ENGINES = [
+    "search.engines.database.DatabaseEngine",
+    "search.engines.elasticsearch.ElasticsearchEngine",
+]
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "") or None
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "kennisportaal")
 ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)  # seconds; past this the database engine answers

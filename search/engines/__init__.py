@@ -1,6 +1,13 @@
-"""The search engines: the database engine always, Elasticsearch as well when ELASTICSEARCH_URL is set."""
+"""The search engines, as settings.SEARCH_ENGINES names them (like Wagtail's WAGTAILSEARCH_BACKENDS).
+
+The first is the embedded engine in the portal's own database: always configured, always written, the
+fallback whenever another engine cannot answer. Each further engine builds itself from the settings
+(`SearchEngine.from_settings`) and is left out while it is not configured (Elasticsearch without
+ELASTICSEARCH_URL); the last configured one answers searches.
+"""
 
 from django.conf import settings
+from django.utils.module_loading import import_string
 
 from .base import EngineUnavailable, Hit, SearchEngine, SearchRequest, SearchResponse, Suggestion
 
@@ -11,35 +18,35 @@ __all__ = [
     "SearchRequest",
     "SearchResponse",
     "Suggestion",
+    "configured_engines",
     "database_engine",
     "primary_engine",
+    "remote_engines",
     "writable_engines",
 ]
 
 
+def configured_engines():
+    """Every configured engine, in the order of settings.SEARCH_ENGINES."""
+    built = (import_string(path).from_settings(settings) for path in settings.SEARCH_ENGINES)
+    return [engine for engine in built if engine is not None]
+
+
 def database_engine():
-    from .database import DatabaseEngine
+    """The embedded engine (the first named): the fallback."""
+    return import_string(settings.SEARCH_ENGINES[0]).from_settings(settings)
 
-    return DatabaseEngine()
 
-
-def elasticsearch_engine():
-    if not settings.ELASTICSEARCH_URL:
-        return None
-    from .elasticsearch import ElasticsearchEngine
-
-    return ElasticsearchEngine(settings.ELASTICSEARCH_URL, settings.SEARCH_INDEX_PREFIX)
+def remote_engines():
+    """The configured engines besides the embedded one: those that can be unreachable."""
+    return configured_engines()[1:]
 
 
 def primary_engine():
-    """The engine that answers searches: Elasticsearch when configured, else the database."""
-    return elasticsearch_engine() or database_engine()
+    """The engine that answers searches: the last configured one."""
+    return configured_engines()[-1]
 
 
 def writable_engines():
-    """Every engine that must follow publishing. The database index is always kept: it is the fallback."""
-    engines = [database_engine()]
-    elasticsearch = elasticsearch_engine()
-    if elasticsearch is not None:
-        engines.append(elasticsearch)
-    return engines
+    """Every engine that must follow publishing; the embedded one first (it is always kept: the fallback)."""
+    return configured_engines()

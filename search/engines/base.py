@@ -79,6 +79,11 @@ class SearchEngine:
     # Elasticsearch cannot page beyond this without scrolling; the database engine keeps the same limit.
     max_result_window = 10_000
 
+    @classmethod
+    def from_settings(cls, settings):
+        """The engine as the settings configure it, or None when they do not (search.engines)."""
+        return cls()
+
     def index(self, documents):
         """Add or replace documents."""
         raise NotImplementedError
@@ -117,4 +122,13 @@ class SearchEngine:
         raise NotImplementedError
 
     def probe(self):
-        """Raise EngineUnavailable unless the engine answers now (the embedded engine always does)."""
+        """Raise EngineUnavailable unless the engine answers now, whatever a circuit breaker says; when it
+        answers, requests go to it again (the embedded engine always answers)."""
+
+    def health(self):
+        """The engine's state for /healthz (search.health) as {"status": "green" | "yellow" | "red", ...};
+        EngineUnavailable when it cannot say now. The embedded engine is as healthy as its database."""
+        return {"status": "green"}
+
+    def close(self):
+        """Let go of connections to the engine (a remote one's client)."""

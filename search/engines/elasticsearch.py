@@ -165,12 +165,21 @@ def to_source(document):
 class ElasticsearchEngine(SearchEngine):
     name = "elasticsearch"
 
+    @classmethod
+    def from_settings(cls, settings):
+        """Configured by ELASTICSEARCH_URL (and SEARCH_INDEX_PREFIX); without it the portal has no node."""
+        if not settings.ELASTICSEARCH_URL:
+            return None
+        return cls(settings.ELASTICSEARCH_URL, settings.SEARCH_INDEX_PREFIX)
+
     def __init__(self, url, prefix, client=None):
         self.alias = f"{prefix}_pages"
         self.client = client or Elasticsearch(
             url, request_timeout=settings.ELASTICSEARCH_TIMEOUT, max_retries=0, retry_on_timeout=False
         )
-        self.refresh = "true" if settings.SEARCH_REFRESH_AFTER_WRITE else "false"
+        # A write returns once searches see it ("wait_for": at the next refresh, within a second), so the
+        # search cache renewed after it (search.indexing) is never rebuilt from the index before the write.
+        self.refresh = "true" if settings.SEARCH_REFRESH_AFTER_WRITE else "wait_for"
 
     # Index management
 
@@ -470,16 +479,20 @@ class ElasticsearchEngine(SearchEngine):
         return found
 
     def probe(self):
-        """Ask the node whether it answers, whatever the circuit says."""
+        """Ask the node whether it answers, whatever the circuit says; it closes the circuit when it does."""
         try:
             with guarded(respect_breaker=False):
                 self.client.cluster.health(timeout="1s")
         except ApiError as error:
             raise EngineUnavailable(str(error)) from error
+        close_circuit()
+
+    def close(self):
+        self.client.close()
 
     def health(self):
-        """The cluster's health; EngineUnavailable while the circuit is open (no probe: that would cost a
-        timeout per health check of a hung node)."""
+        """The cluster's health (the test node has no "GET /"); EngineUnavailable while the circuit is open
+        (no probe: that would cost a timeout per health check of a hung node)."""
         try:
             with guarded():
                 return self.client.cluster.health(index=self.alias, timeout="1s")
