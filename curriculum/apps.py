@@ -8,8 +8,11 @@ class CurriculumConfig(AppConfig):
 
     def ready(self):
         from portal import agenda
+        from portal.invalidation import shown_on_every_page
 
         from . import agenda as module_agenda
         from . import listings  # noqa: F401  (declaring the listings registers them)
+        from .models import CoursePath, CoursePathStep, Provider
 
         agenda.register(module_agenda.module_sessions)
+        shown_on_every_page(Provider, CoursePath, CoursePathStep)

@@ -8,6 +8,7 @@ from portal.listings import (
     STRING,
     ChoiceFacet,
     Field,
+    InSearch,
     Listing,
     OnHome,
     TermFacet,
@@ -53,6 +54,9 @@ MODULES = register(
         select_related=("provider",),
         prefetch_related=("themes", "audiences", "tags"),
         gathered_as="modules",
+        in_search=InSearch(
+            "module", _("Module"), words="module training cursus opleiding scholing workshop leergang course"
+        ),
         on_home=OnHome(_("Nieuwe modules"), describe=lambda page: page.summary_line),
     )
 )

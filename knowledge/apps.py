@@ -12,15 +12,17 @@ class KnowledgeConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished
 
         from portal import agenda
+        from portal.invalidation import shown_on_every_page
 
         from . import agenda as event_agenda
         from . import (
             attachments,
             listings,  # noqa: F401  (declaring the listings registers them)
         )
-        from .models import EventIndexPage
+        from .models import Domain, EventIndexPage, Municipality
 
         agenda.register(event_agenda.events, overview=EventIndexPage)
+        shown_on_every_page(Domain, Municipality)
 
         # Attachments follow their case study's privacy (knowledge.attachments).
         page_published.connect(attachments.on_case_study_changed, dispatch_uid="knowledge_attachments_published")

@@ -4,6 +4,8 @@ The overviews' filters and counts, the open-data API (parameters, items, OpenAPI
 page's facet labels and theme pages all read these declarations.
 """
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from portal.facets import AUDIENCES, TAGS, THEMES
@@ -13,6 +15,7 @@ from portal.listings import (
     STRING,
     ChoiceFacet,
     Field,
+    InSearch,
     Listing,
     ListingFilter,
     OnHome,
@@ -32,7 +35,9 @@ from .models import (
     URBANISATION_LEVELS,
     CaseStudyPage,
     Domain,
+    EventPage,
     EventSessionPage,
+    EzineArticlePage,
     EzineIssuePage,
     GuidancePage,
     Municipality,
@@ -61,6 +66,16 @@ EVIDENCE_LEVEL = ChoiceFacet(
 )
 START_YEAR = ValueFacet("startjaar", _("Startjaar"), "start_year", "Start year", descending=True)
 GUIDANCE_KIND = ChoiceFacet("soort", _("Soort"), "kind", "Kind", choices=tuple(GuidancePage.KINDS))
+
+
+def _start_of_year(page):
+    return datetime.date(page.start_year, 1, 1) if page.start_year else None
+
+
+def _issue_date(page):
+    """An issue's date; an article has its issue's."""
+    issue = page if isinstance(page, EzineIssuePage) else page.get_parent().specific
+    return getattr(issue, "issue_date", None)
 
 
 def _or_none(value):
@@ -160,6 +175,14 @@ CASE_STUDIES = register(
         page_size=10,
         filter_class=CaseStudyFilter,
         gathered_as="case_studies",
+        in_search=InSearch(
+            "case_study",
+            _("Praktijkvoorbeeld"),
+            words="praktijkvoorbeeld voorbeeld ervaring aanpak case study example practice",
+            facets=(EVIDENCE_LEVEL,),
+            date=_start_of_year,
+            dated_by_year=True,
+        ),
         on_home=OnHome(
             _("Nieuwe praktijkvoorbeelden"),
             order=("archived", "-first_published_at", "-pk"),
@@ -189,6 +212,11 @@ GUIDANCE = register(
         ),
         prefetch_related=("themes", "audiences", "tags"),
         gathered_as="guidance_items",
+        in_search=InSearch(
+            "guidance",
+            _("Handreiking of publicatie"),
+            words="handreiking publicatie factsheet richtlijn guidance publication",
+        ),
     )
 )
 
@@ -202,6 +230,12 @@ EVENT_SESSIONS = register(
         order=("title",),
         gathered_as="event_sessions",
         in_api=False,
+        in_search=InSearch(
+            "event",
+            _("Bijeenkomst"),
+            words="bijeenkomst evenement themadag event meeting",
+            also=(EventPage,),
+        ),
     )
 )
 
@@ -214,6 +248,13 @@ EZINE_ISSUES = register(
         facets=(),
         order=("-issue_date",),
         in_api=False,
+        in_search=InSearch(
+            "ezine",
+            _("E-zine"),
+            words="e-zine nieuwsbrief artikel newsletter article",
+            also=(EzineArticlePage,),
+            date=_issue_date,
+        ),
         on_home=OnHome(
             _("Laatste e-zine"),
             order=("-issue_date", "-pk"),

@@ -127,7 +127,7 @@ def saved_search_query_string(saved_search):
     query = QueryDict(mutable=True)
     query[service.QUERY_PARAM] = saved_search.query
     for facet, values in saved_search.filters.items():
-        param = service.PARAM_FOR_FACET.get(facet)
+        param = service.param_for_facet(facet)
         if param:
             query.setlist(param, values)
     return query.urlencode()

@@ -10,25 +10,15 @@ import logging
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
 from modelsearch import index
+from wagtail.documents import get_document_model
 
 from portal.i18n import language_code_of
 
 from . import text
-from .facets import CONTENT_TYPE_LABELS, CONTENT_TYPE_WORDS, FACETS  # noqa: F401  (the engines read them here)
+from .facets import document_name, kind_of, own_facets
 
 logger = logging.getLogger(__name__)
 
-# Content types by model label: the key stored in the index and the label on the search page.
-CONTENT_TYPES = {
-    "curriculum.modulepage": "module",
-    "knowledge.casestudypage": "case_study",
-    "knowledge.guidancepage": "guidance",
-    "knowledge.eventpage": "event",
-    "knowledge.eventsessionpage": "event",
-    "knowledge.ezineissuepage": "ezine",
-    "knowledge.ezinearticlepage": "ezine",
-}
-DEFAULT_CONTENT_TYPE = "page"
 MAX_BODY_CHARACTERS = 200_000
 SUMMARY_CHARACTERS = 300
 
@@ -57,13 +47,16 @@ def page_to_document(page, document_text=None):
     if document_text is not None:
         body_parts.extend(document_text(document) for document in attached_documents(page))
     body = " ".join(part for part in body_parts if part)[:MAX_BODY_CHARACTERS]
-    date = content_date(page)
+    kind = kind_of(type(page))
+    date = content_date(page, kind)
     language = language_code_of(page.locale_id)
-    content_type = CONTENT_TYPES.get(page._meta.label_lower, DEFAULT_CONTENT_TYPE)
-    filed = " ".join([*filed_under(page), CONTENT_TYPE_WORDS.get(content_type, "")])
+    filed = " ".join([*filed_under(page), kind.words])
+    # The listing's own facets (a case study's evidence level): a page of another kind has none of them.
+    kind_facets = {document_name(facet) for facet in kind.facets}
+    own = {name: facet.values_of(page) if name in kind_facets else [] for name, facet in own_facets().items()}
     return {
         "id": page.pk,
-        "type": content_type,
+        "type": kind.kind,
         "title": title,
         "summary": summary[:SUMMARY_CHARACTERS],
         "body": body,
@@ -75,7 +68,7 @@ def page_to_document(page, document_text=None):
         "tags": _slugs(page, "tags"),
         "province": _municipality_values(page, "province"),
         "municipality": _municipality_values(page, "cbs_code"),
-        "evidence_level": [page.evidence_level] if getattr(page, "evidence_level", "") else [],
+        **own,
         "language": [language],
         # Terms in the page's own language: title, what it is filed under, and everything (title, filed, body).
         "title_stems": text.term_text(title, language=language),
@@ -116,21 +109,17 @@ def places(page):
     return list(dict.fromkeys(session.location for session in sessions.all() if session.location))
 
 
-def content_date(page):
-    """The content's own date: publication, issue or start date (an e-zine article has its issue's), the
-    start year of a case study. None for pages without one (a module): the moment a page happened to be
-    published says nothing to a visitor."""
-    for attribute in ("publication_date", "issue_date", "starts_at"):
-        value = getattr(page, attribute, None)
-        if value:
-            return value.date() if isinstance(value, datetime.datetime) else value
-    start_year = getattr(page, "start_year", None)
-    if start_year:
-        return datetime.date(start_year, 1, 1)
-    if page._meta.label_lower == "knowledge.ezinearticlepage":
-        issue = page.get_parent().specific
-        return getattr(issue, "issue_date", None)
-    return None
+def content_date(page, kind=None):
+    """The content's own date: what its kind declares (an e-zine article has its issue's, a case study its
+    start year), else its publication, issue or start date. None for pages without one (a module): the
+    moment a page happened to be published says nothing to a visitor."""
+    kind = kind or kind_of(type(page))
+    values = [kind.date(page)] if kind.date else [getattr(page, name, None) for name in DATE_ATTRIBUTES]
+    value = next((value for value in values if value), None)
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+DATE_ATTRIBUTES = ("publication_date", "issue_date", "starts_at")
 
 
 # What page_to_document reads beyond the page's own row, by attribute name, for prefetching per page type.
@@ -144,7 +133,7 @@ def pages_for_documents(page_ids):
     from collections import defaultdict
 
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Prefetch
+    from django.db.models import ForeignObjectRel, Prefetch
     from wagtail.models import Page
 
     by_type = defaultdict(list)
@@ -156,6 +145,13 @@ def pages_for_documents(page_ids):
         names = {field.name: field for field in model._meta.get_fields()}
         selected = [name for name in SELECTED if name in names and names[name].many_to_one]
         prefetched = [name for name in PREFETCHED if name in names or hasattr(model, name)]
+        # What the kind's own facets read through a relation (the first step of their lookups).
+        for facet in kind_of(model).facets:
+            related = names.get(facet.lookup.split("__")[0])
+            if related is not None and related.is_relation:
+                reverse = isinstance(related, ForeignObjectRel)
+                accessor = related.get_accessor_name() if reverse else related.name
+                (selected if related.many_to_one and not reverse else prefetched).append(accessor)
         prefetched += [
             Prefetch(accessor, queryset=related.objects.select_related("document__collection"))
             for accessor, related in _document_relations(model)
@@ -175,7 +171,7 @@ def _document_relations(model):
             document_field = relation.related_model._meta.get_field("document")
         except FieldDoesNotExist:
             continue
-        if document_field.related_model._meta.label_lower == "wagtaildocs.document":
+        if document_field.related_model is get_document_model():
             found.append((relation.get_accessor_name(), relation.related_model))
     return found
 

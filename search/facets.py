@@ -1,35 +1,23 @@
-"""The search page's facets: the listings' own declarations (portal.facets, knowledge.listings) plus the
-two only search has, the content type and the year. Keyed by the facet's name in the search documents."""
+"""The search page's kinds of page and facets, read from the listings' declarations when asked for.
+
+Each content app says in its listing how the search page knows its pages (`portal.listings.InSearch`): the
+kind, its label and words, its own facets. This module adds what every document has by what pages hold
+(themes, audiences, tags, municipality and province), the kind and the year. A content type registered
+later (a test's throw-away page type) is searchable with its facets without an edit here.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.listings import EVIDENCE_LEVEL, MUNICIPALITY, PROVINCE
+from knowledge.listings import MUNICIPALITY, PROVINCE
+from portal import listings
 from portal.facets import AUDIENCES, TAGS, THEMES
-from portal.listings import ChoiceFacet, ValueFacet
+from portal.listings import ChoiceFacet, InSearch, ValueFacet
 from portal.numbers import parse_int
 
-# The content types' labels, by the key stored in the index.
-CONTENT_TYPE_LABELS = {
-    "module": _("Module"),
-    "case_study": _("Praktijkvoorbeeld"),
-    "guidance": _("Handreiking of publicatie"),
-    "event": _("Bijeenkomst"),
-    "ezine": _("E-zine"),
-    "page": _("Pagina"),
-}
-
-# The words people use for a content type ("welke training is er over ...") and both its names, filed with every
-# document of that type, so a question naming the kind of page finds pages of that kind. Dutch and English.
-CONTENT_TYPE_WORDS = {
-    "module": "module training cursus opleiding scholing workshop leergang course",
-    "case_study": "praktijkvoorbeeld voorbeeld ervaring aanpak case study example practice",
-    "guidance": "handreiking publicatie factsheet richtlijn guidance publication",
-    "event": "bijeenkomst evenement themadag event meeting",
-    "ezine": "e-zine nieuwsbrief artikel newsletter article",
-    "page": "",
-}
-# Content types whose date is a year (a case study's start year): shown as the year, not as 1 January.
-YEAR_DATED_TYPES = {"case_study"}
+# A page no listing declares (a standard page, a theme page).
+OTHER_PAGES = InSearch("page", _("Pagina"))
+KIND_PARAM = "soort"
+YEAR_PARAM = "jaar"
 
 
 class YearFacet(ValueFacet):
@@ -37,17 +25,51 @@ class YearFacet(ValueFacet):
         return {str(value): str(value) for value in values if parse_int(str(value), minimum=1900, maximum=2100)}
 
 
-# In the order the search page shows them.
-SEARCH_FACETS = {
-    "type": ChoiceFacet("soort", _("Soort"), "type", "Content type", choices=tuple(CONTENT_TYPE_LABELS.items())),
+# What every page holds by what it has (search.documents reads each), keyed by the name in the documents.
+SHARED_FACETS = {
     "themes": THEMES,
     "audiences": AUDIENCES,
     "tags": TAGS,
     "province": PROVINCE,
     "municipality": MUNICIPALITY,
-    "evidence_level": EVIDENCE_LEVEL,
-    "year": YearFacet("jaar", _("Jaar"), "year", "Year", descending=True),
 }
-# Facets every engine keeps as exact values. "language" is a filter only: the service keeps every
-# search to the visitor's language.
-FACETS = [*SEARCH_FACETS, "language"]
+YEAR = YearFacet(YEAR_PARAM, _("Jaar"), "year", "Year", descending=True)
+
+
+def kinds():
+    """{kind: InSearch} of every kind the search page knows, pages no listing declares last."""
+    found = {declared.kind: declared for declared in listings.in_search().values()}
+    return {**found, OTHER_PAGES.kind: OTHER_PAGES}
+
+
+def kind_of(model):
+    """What the search page knows of pages of this model (OTHER_PAGES when no listing declares it)."""
+    return listings.in_search().get(model, OTHER_PAGES)
+
+
+def document_name(facet):
+    """The name under which a listing's own facet is filed in the documents: its lookup ('evidence_level')."""
+    return facet.lookup.replace("__", "_")
+
+
+def own_facets():
+    """{name in the documents: facet} of the facets the listings add to the search page."""
+    return {document_name(facet): facet for declared in kinds().values() for facet in declared.facets}
+
+
+def search_facets():
+    """The search page's facets in the order it shows them, keyed by their name in the documents."""
+    kind = ChoiceFacet(
+        KIND_PARAM,
+        _("Soort"),
+        "type",
+        "Content type",
+        choices=tuple((declared.kind, declared.label) for declared in kinds().values()),
+    )
+    return {"type": kind, **SHARED_FACETS, **own_facets(), "year": YEAR}
+
+
+def facet_names():
+    """Every facet the engines keep as exact values. "language" is a filter only: the service keeps every
+    search to the visitor's language."""
+    return [*search_facets(), "language"]

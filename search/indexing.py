@@ -260,7 +260,7 @@ def pages_with_documents(documents):
         document, page = fields.get("document"), fields.get("page")
         if document is None or page is None or not document.is_relation or not page.is_relation:
             continue
-        if document.related_model._meta.label_lower != "wagtaildocs.document":
+        if document.related_model is not get_document_model():
             continue
         page_ids.update(model.objects.filter(document__in=documents).values_list("page_id", flat=True))
     return sorted(page_ids)

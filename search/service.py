@@ -26,7 +26,7 @@ from portal.numbers import parse_int
 
 from . import embeddings, engines
 from .engines import EngineUnavailable, SearchRequest
-from .facets import CONTENT_TYPE_LABELS, SEARCH_FACETS, YEAR_DATED_TYPES
+from .facets import kinds, search_facets
 from .highlight import highlight, highlight_title, marked_words
 from .models import Synonym, UnansweredQuery
 from .query import clean_query, parse_query
@@ -35,10 +35,23 @@ logger = logging.getLogger(__name__)
 
 QUERY_PARAM = "q"
 SORT_PARAM = "sorteer"
-# URL parameter (Dutch, visible to visitors) -> facet name in the documents.
-FACET_PARAMS = {facet.param: name for name, facet in SEARCH_FACETS.items()}
-PARAM_FOR_FACET = {name: facet.param for name, facet in SEARCH_FACETS.items()}
-FACET_LABELS = {name: facet.label for name, facet in SEARCH_FACETS.items()}
+
+
+def facet_params():
+    """URL parameter (Dutch, visible to visitors) -> facet name in the documents."""
+    return {facet.param: name for name, facet in search_facets().items()}
+
+
+def param_for_facet(name):
+    """The URL parameter of a facet by its name in the documents; None for a facet no longer declared."""
+    facet = search_facets().get(name)
+    return facet.param if facet else None
+
+
+def facet_label(name):
+    return search_facets()[name].label
+
+
 SORTS = {"relevantie": "relevance", "datum": "date"}
 PAGE_SIZE = 10
 MAX_SUGGESTIONS = 8
@@ -112,10 +125,11 @@ def parse_parameters(query_dict):
     parameters = SearchParameters(text=clean_query(query_dict.get(QUERY_PARAM, "")), language=active_language_code())
     parameters.sort = SORTS.get(query_dict.get(SORT_PARAM, ""), "relevance")
     parameters.page = _page_number(query_dict.get(PAGE_PARAM, "1"))
+    names = facet_params()
     selection, parameters.ignored = parse_selection(
-        query_dict, SEARCH_FACETS.values(), lambda facet, values: facet_labels(FACET_PARAMS[facet.param], values)
+        query_dict, search_facets().values(), lambda facet, values: facet_labels(names[facet.param], values)
     )
-    parameters.filters = {FACET_PARAMS[param]: values for param, values in selection.items()}
+    parameters.filters = {names[param]: values for param, values in selection.items()}
     return parameters
 
 
@@ -410,13 +424,14 @@ def _corrections(engine, words):
 
 def _result_item(hit, query):
     terms = query.all_terms
+    kind = kinds().get(hit.type)
     return ResultItem(
         url=hit.url,
         title_html=highlight_title(hit.title, terms, query.language),
         snippet_html=highlight(snippet_text(hit, terms, query.language), terms, language=query.language),
-        type_label=CONTENT_TYPE_LABELS.get(hit.type, hit.type),
+        type_label=kind.label if kind else hit.type,
         date=hit.date,
-        year_only=hit.type in YEAR_DATED_TYPES,
+        year_only=bool(kind and kind.dated_by_year),
         language=hit.language or query.language,
     )
 
@@ -437,7 +452,8 @@ def snippet_text(hit, terms, language):
 def facet_views(counts, selected):
     """Facets with labelled options; selected values stay visible (count 0) so they can be deselected."""
     views = []
-    for facet in SEARCH_FACETS:
+    declared = search_facets()
+    for facet in declared:
         pairs = list(counts.get(facet, []))
         present = {value for value, _count in pairs}
         pairs.extend((value, 0) for value in selected.get(facet, []) if value not in present)
@@ -450,7 +466,7 @@ def facet_views(counts, selected):
         if facet == "year":
             options.sort(key=lambda option: option.value, reverse=True)
         if options:
-            views.append(FacetChoices(SEARCH_FACETS[facet], options))
+            views.append(FacetChoices(declared[facet], options))
     return views
 
 
@@ -466,7 +482,7 @@ def facet_labels(facet, values):
     missing = [value for value in values if value not in known]
     if missing:
         with caching.building() as dependencies:
-            found = SEARCH_FACETS[facet].labels(missing)
+            found = search_facets()[facet].labels(missing)
         if found:
             caching.put(key, {**known, **found}, dependencies, SHARED_CACHE_TIMEOUT)
         known = {**known, **found}
@@ -535,7 +551,8 @@ def suggestions(prefix, language=None):
         found = engines.primary_engine().suggest(prefix, MAX_SUGGESTIONS, language)
     except EngineUnavailable:
         found = engines.database_engine().suggest(prefix, MAX_SUGGESTIONS, language)
+    labels = {kind: declared.label for kind, declared in kinds().items()}
     return [
-        {"title": suggestion.title, "url": suggestion.url, "type": str(CONTENT_TYPE_LABELS.get(suggestion.type, ""))}
+        {"title": suggestion.title, "url": suggestion.url, "type": str(labels.get(suggestion.type, ""))}
         for suggestion in found
     ]

@@ -69,8 +69,8 @@ def _alert_context(parameters):
     for facet, values in parameters.filters.items():
         names = service.facet_labels(facet, values)
         for value in values:
-            hidden.append((service.PARAM_FOR_FACET[facet], value))
-            labels.append((service.FACET_LABELS[facet], names.get(value, value)))
+            hidden.append((service.param_for_facet(facet), value))
+            labels.append((service.facet_label(facet), names.get(value, value)))
     return {"parameters": parameters, "hidden": hidden, "filter_labels": labels}
 
 

@@ -55,7 +55,7 @@ PAYLOADS = [
 # mine", login. Read from the declarations, so a facet added to a listing gets every payload too.
 PARAMETERS = sorted(
     {facet.param for listing in listings.registered() for facet in listing.facets}
-    | set(service.FACET_PARAMS)
+    | set(service.facet_params())
     | {service.QUERY_PARAM, service.SORT_PARAM, listings.PAGE_PARAM, LIKE_MINE_PARAM, "page", "next"}
 )
 PATH_TEMPLATES = [

@@ -97,7 +97,7 @@ def test_the_api_description_lists_exactly_each_listings_facets():
 def test_the_search_page_labels_its_facets_with_the_listings_vocabulary(case_studies):
     theme = Theme.objects.get(slug="polarisatie")
     assert service.facet_labels("themes", ["polarisatie", "bestaat-niet"]) == {"polarisatie": theme.display_name}
-    assert service.PARAM_FOR_FACET["themes"] == THEMES.param
+    assert service.param_for_facet("themes") == THEMES.param
     amersfoort = Municipality.objects.get(cbs_code="GM0307")
     assert service.facet_labels("municipality", ["GM0307"]) == {"GM0307": amersfoort.name}
     assert service.facet_labels("evidence_level", ["effectief", "x"]) == {"effectief": "Effectief volgens onderzoek"}

@@ -152,3 +152,18 @@ def test_a_repeated_search_is_answered_from_the_shared_cache_and_still_counted(
     module.title = "Polarisatie herkennen, vernieuwd"
     publish(module)
     assert "herkennen, vernieuwd" in client.get("/zoeken/?q=polarisatie").content.decode()  # "polarisatie" is marked
+
+
+@CACHED
+def test_a_content_apps_vocabulary_renews_the_pages_that_show_it(
+    demo_content, module, client, django_capture_on_commit_callbacks
+):
+    # Providers and municipalities are the content apps' own vocabulary; each app names them (AppConfig.ready).
+    assert cache_state(client, module.url)[0] == "miss"
+    assert cache_state(client, module.url)[0] == "hit"
+    provider = module.provider
+    with django_capture_on_commit_callbacks(execute=True):
+        provider.name = "Aanbieder met een nieuwe naam"
+        provider.save()
+    state, html = cache_state(client, module.url)
+    assert state == "miss" and "Aanbieder met een nieuwe naam" in html

@@ -30,6 +30,19 @@ class Facet:
     def labels(self, values):
         raise NotImplementedError
 
+    def values_of(self, item):
+        """This facet's values on one object, read along its lookup (what a search document files it under)."""
+        found = [item]
+        for part in self.lookup.split("__"):
+            related = (getattr(value, part, None) for value in found)
+            found = [
+                each
+                for value in related
+                if value is not None
+                for each in (value.all() if hasattr(value, "all") else [value])
+            ]
+        return sorted({str(value) for value in found if value not in ("", None)})
+
     def on(self, lookup):
         """The same vocabulary held by another field (a page with one theme rather than several)."""
         return dataclasses.replace(self, lookup=lookup)

@@ -27,6 +27,26 @@ class OnHome:
 
 
 @dataclasses.dataclass(frozen=True)
+class InSearch:
+    """How the search page knows a listing's pages. The search app reads this; no content app imports it.
+
+    `kind` is the key stored with each page in the index, shown as `label`; `words` are what people call such
+    a page ("welke training is er over ..."), filed with each so a question naming the kind finds it. `also`
+    names more page types of this kind (an event's page beside its workshops). `facets` are the listing's
+    own facets the search page offers as well; `date(page)` is the content's own date when the page holds it
+    under another name (None: publication, issue or start date); `dated_by_year` shows that date as a year.
+    """
+
+    kind: str
+    label: str
+    words: str = ""
+    also: tuple = ()
+    facets: tuple = ()
+    date: Callable = None
+    dated_by_year: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
 class Listing:
     """A content type's overview: which pages, filtered by which facets, in which order, with which fields.
 
@@ -47,6 +67,7 @@ class Listing:
     gathered_as: str = ""
     in_api: bool = True
     on_home: OnHome = None
+    in_search: InSearch = None
 
     @property
     def is_pages(self):
@@ -88,6 +109,16 @@ def register(listing):
 def registered():
     """Every declared listing, in the order the apps declared them."""
     return list(_REGISTRY.values())
+
+
+def in_search():
+    """{page model: InSearch} of every listing the search page knows, in the order the apps declared them."""
+    found = {}
+    for listing in registered():
+        if listing.in_search is not None:
+            for model in (listing.model, *listing.in_search.also):
+                found[model] = listing.in_search
+    return found
 
 
 def get(name):

@@ -14,7 +14,7 @@ from django.db.models.functions import Cast, Coalesce, Greatest, Least, Length, 
 from portal import caching
 
 from .. import embeddings
-from ..documents import FACETS
+from ..facets import facet_names
 from ..models import SearchDocument, SearchFacetValue, SearchTerm
 from ..text import is_known_word, term, words
 from .base import Hit, SearchEngine, SearchResponse, rank_suggestions
@@ -146,7 +146,7 @@ class DatabaseEngine(SearchEngine):
             [
                 SearchFacetValue(document_id=document["id"], facet=facet, value=str(value)[:100])
                 for document in documents
-                for facet in FACETS
+                for facet in facet_names()
                 for value in (document[facet] if isinstance(document[facet], list) else [document[facet]])
             ],
             batch_size=5000,
@@ -293,9 +293,10 @@ class DatabaseEngine(SearchEngine):
     def _facet_counts(self, matching, filters):
         # A facet counts with every selection but its own. Facets without a selection share one scope (all
         # selections), so they are counted in one query; each selected facet needs its own.
-        selected = [facet for facet in FACETS if filters.get(facet)]
-        unselected = [facet for facet in FACETS if facet not in selected]
-        counts = {facet: [] for facet in FACETS}
+        names = facet_names()
+        selected = [facet for facet in names if filters.get(facet)]
+        unselected = [facet for facet in names if facet not in selected]
+        counts = {facet: [] for facet in names}
         groups = [(unselected, self._filter(matching, filters))] + [
             ([facet], self._filter(matching, filters, skip=facet)) for facet in selected
         ]

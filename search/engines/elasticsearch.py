@@ -16,7 +16,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch_dsl import MultiSearch, Q, Search
 
 from .. import embeddings
-from ..documents import FACETS
+from ..facets import facet_names
 from ..text import is_known_word, words
 from .base import EngineUnavailable, Hit, SearchEngine, SearchResponse, rank_suggestions
 
@@ -25,7 +25,6 @@ logger = logging.getLogger(__name__)
 TEXT_FOR_HIGHLIGHT = 20_000
 MAX_FACET_VALUES = 50
 SUGGEST_INPUTS = 8
-KEYWORD_FACETS = [facet for facet in FACETS if facet != "year"]
 UNAVAILABLE = (TransportConnectionError, ConnectionTimeout, TransportError)
 # The circuit breaker's state, in the shared cache so that every process of the portal skips a failing node.
 BREAKER_KEY = "search:elasticsearch:circuit-open"
@@ -82,8 +81,12 @@ FIELD_BOOSTS = (("title_stems", 3), ("filed_stems", 3))
 FIELD_TIE_BREAKER = 0.3
 
 
+def facet_mapping():
+    """Every facet as exact values (a year too: the values are shown and chosen, never compared)."""
+    return {facet: {"type": "keyword"} for facet in facet_names()}
+
+
 def index_body(hunspell_locale, shards=1, replicas=0):
-    keyword_fields = {facet: {"type": "keyword"} for facet in KEYWORD_FACETS}
     return {
         "settings": {
             "number_of_shards": shards,
@@ -95,8 +98,7 @@ def index_body(hunspell_locale, shards=1, replicas=0):
             # The long texts are searched, not shown: keep them out of _source.
             "_source": {"excludes": ["body", "stems", "title_stems", "filed_stems", "folded", "passages.vector"]},
             "properties": {
-                **keyword_fields,
-                "year": {"type": "integer"},
+                **facet_mapping(),
                 "date": {"type": "date"},
                 "title": {"type": "text", "analyzer": "dutch_text"},
                 "body": {"type": "text", "analyzer": "dutch_text"},
@@ -137,7 +139,8 @@ PASSAGES_MAPPING = {
         },
     }
 }
-_MAPPINGS_CHECKED = set()  # aliases whose index has the passages mapping (per process: the check is idempotent)
+# (alias, facets) whose index has every field mapped (per process: the check is idempotent).
+_MAPPINGS_CHECKED = set()
 NEAREST_CANDIDATES = 100  # per shard, for the HNSW search: more is more exact and slower
 
 
@@ -145,9 +148,9 @@ def to_source(document):
     """The Elasticsearch source for a search document."""
     source = {
         key: document[key]
-        for key in ("type", "title", "summary", "body", "url", "date", "title_stems", "filed_stems", "stems", "folded")
+        for key in ("title", "summary", "body", "url", "date", "title_stems", "filed_stems", "stems", "folded")
     }
-    source.update({facet: document[facet] for facet in FACETS if facet != "type"})
+    source.update({facet: document[facet] for facet in facet_names()})
     source["excerpt"] = document["body"][:TEXT_FOR_HIGHLIGHT]
     if "vectors" in document:
         source["passages"] = [
@@ -192,15 +195,24 @@ class ElasticsearchEngine(SearchEngine):
         """Create the index behind the alias when there is none (first start, fresh node)."""
         with guarded():
             if self.client.indices.exists_alias(name=self.alias):
-                if self.alias not in _MAPPINGS_CHECKED:
-                    # An index made before passages existed gets their mapping (adding a field is allowed).
-                    self.client.indices.put_mapping(index=self.alias, properties=PASSAGES_MAPPING)
-                    _MAPPINGS_CHECKED.add(self.alias)
+                checked = (self.alias, tuple(facet_names()))
+                if checked not in _MAPPINGS_CHECKED:
+                    self._add_new_fields()
+                    _MAPPINGS_CHECKED.add(checked)
                 return
             if self.client.indices.exists(index=self.alias):
                 raise EngineUnavailable(f"'{self.alias}' is an index, not an alias; run rebuild_search_index")
             name = self.create_index()
             self.client.indices.update_aliases(actions=[{"add": {"index": name, "alias": self.alias}}])
+
+    def _add_new_fields(self):
+        """An index made before passages or a content type's facet existed gets their mapping (adding a field
+        is allowed; changing one is not, so fields the index has stay as they are)."""
+        mappings = self.client.indices.get_mapping(index=self.alias)
+        existing = {name for index in mappings.values() for name in index["mappings"].get("properties", {})}
+        added = {name: field for name, field in {**facet_mapping(), **PASSAGES_MAPPING}.items() if name not in existing}
+        if added:
+            self.client.indices.put_mapping(index=self.alias, properties=added)
 
     def indexes_behind_alias(self):
         try:
@@ -331,7 +343,7 @@ class ElasticsearchEngine(SearchEngine):
         filters = {facet: Q("terms", **{facet: values}) for facet, values in request.filters.items() if values}
         if filters:
             search = search.post_filter(Q("bool", filter=list(filters.values())))
-        for facet in FACETS:
+        for facet in facet_names():
             # Each facet counts with every selection but its own (OR within a facet, AND across facets).
             others = [query for name, query in filters.items() if name != facet]
             bucket = search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others))
@@ -351,7 +363,7 @@ class ElasticsearchEngine(SearchEngine):
                 (str(bucket.key), bucket.doc_count)
                 for bucket in getattr(response.aggregations, facet)["values"].buckets
             ]
-            for facet in FACETS
+            for facet in facet_names()
         }
         return SearchResponse(hits=hits, total=response.hits.total.value, facets=facets)
 
