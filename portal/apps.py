@@ -15,9 +15,9 @@ class PortalConfig(AppConfig):
 
         invalidation.connect()  # what renews the shared caches of pages (portal.caching)
 
-        from .access import read_restrictions_from_the_shared_cache
+        from . import wagtail_overrides
 
-        read_restrictions_from_the_shared_cache()
+        wagtail_overrides.install()
 
         from django.urls import register_converter
 

@@ -9,7 +9,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageQuerySet, PageViewRestriction
+from wagtail.models import Orderable, Page, PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -94,13 +94,10 @@ class BasePage(Page):
         return pages.live().public()
 
     def get_view_restrictions(self):
-        # Wagtail looks the page's ancestors and their restrictions up on every visit (two queries); the
-        # restricted sections are in the shared cache, and most pages are in none of them.
-        from .access import may_be_restricted
+        # Without a query for most pages (portal.wagtail_overrides).
+        from .wagtail_overrides import view_restrictions
 
-        if not may_be_restricted(self):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+        return view_restrictions(self, super().get_view_restrictions)
 
 
 class HomePage(BasePage):

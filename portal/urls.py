@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
-from portal import routing, sitemaps, two_factor
+from portal import sitemaps, two_factor, wagtail_overrides
 from portal import views as portal_views
 
 urlpatterns = [
@@ -51,9 +51,9 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    # Wagtail's page view, with the page found in one query (portal.routing); then Wagtail's own URLs (its
+    # Wagtail's page view, with the page found in one query (portal.wagtail_overrides); then Wagtail's own URLs (its
     # password and login views for private pages live under _util/).
-    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", wagtail_overrides.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

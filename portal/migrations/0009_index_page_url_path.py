@@ -1,5 +1,5 @@
 """An index on Wagtail's page.url_path: the portal finds the page a URL names by its url_path in one query
-(portal.routing), which without an index reads every page row (milliseconds at 10,000 pages, tens at 100,000).
+(portal.wagtail_overrides), which without an index reads every page row (milliseconds at 10,000 pages, tens at 100,000).
 Wagtail's own model has no index there, so the portal adds it to Wagtail's table."""
 
 from django.db import migrations
