@@ -485,3 +485,38 @@ def test_the_engines_are_those_the_setting_names(settings, db):
         "cluster": "green",
         "pending_updates": 0,
     }
+
+
+class UnreachableEngine(DatabaseEngine):
+    """A throw-away remote engine that never answers (as a node that refuses), counting what it is asked."""
+
+    name = "unreachable"
+    asked = 0
+    answers = False
+
+    def search(self, request):
+        type(self).asked += 1
+        if not type(self).answers:
+            raise engines.EngineUnreachable("refused")
+        return super().search(request)
+
+    def probe(self):
+        if not type(self).answers:
+            raise engines.EngineUnreachable("refused")
+
+
+def test_any_remote_engine_is_skipped_for_a_while_after_it_failed(settings, curriculum, publish, monkeypatch):
+    # The breaker wraps whatever engine the setting names after the database engine, not just Elasticsearch.
+    settings.ELASTICSEARCH_URL = None
+    settings.SEARCH_ENGINES = [settings.SEARCH_ENGINES[0], f"{__name__}.UnreachableEngine"]
+    monkeypatch.setattr(UnreachableEngine, "asked", 0)
+    module(curriculum, publish, "Wijkaanpak bij spanningen")
+    for _ in range(3):
+        results = search("wijkaanpak")
+        assert results.degraded and titles(results) == ["Wijkaanpak bij spanningen"]
+    assert UnreachableEngine.asked == 1  # one failure, then the database engine answers without asking it
+    with pytest.raises(engines.EngineUnavailable):
+        engines.primary_engine().probe()  # an operator's probe tries it whatever the breaker says
+    monkeypatch.setattr(UnreachableEngine, "answers", True)
+    engines.primary_engine().probe()  # it answers: the breaker closes
+    assert not search("wijkaanpak").degraded and UnreachableEngine.asked == 2

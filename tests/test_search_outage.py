@@ -9,7 +9,8 @@ from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from search import service
-from search.engines.elasticsearch import ElasticsearchEngine, close_circuit
+from search.engines import remote_engines
+from search.engines.elasticsearch import ElasticsearchEngine
 from search.models import PendingIndexUpdate, SearchDocument
 from tests.factories import CurriculumIndexPageFactory, ModulePageFactory
 from tests.search_engines import CuttableProxy, elasticsearch_url
@@ -51,6 +52,12 @@ class HungNode:
             connection.close()
 
 
+def close_breaker():
+    """As when the breaker's time is up (SEARCH_BREAKER_SECONDS)."""
+    for engine in remote_engines():
+        engine.close_circuit()
+
+
 @pytest.fixture
 def hung_node(settings, monkeypatch):
     node = HungNode()
@@ -72,7 +79,7 @@ def test_a_hung_node_costs_one_timeout_then_the_database_answers(hung_node, curr
         assert results.degraded and [item.url for item in results.items] == [page.url]
     publish(ModulePageFactory(parent=curriculum, title="Nog een module"))
     assert len(hung_node.connections) == 1  # searches and the second publication skipped the node
-    close_circuit()  # the breaker's time is up: the next request tries the node again
+    close_breaker()  # the breaker's time is up: the next request tries the node again
     assert search("wijkaanpak").degraded
     assert len(hung_node.connections) == 2
 
@@ -120,7 +127,7 @@ def test_updates_during_an_outage_reach_the_index_when_the_node_is_back(
         assert indexed(engine, refresh=False) is None  # the node is really down
 
         node.restore()
-        close_circuit()  # as when the breaker's time is up
+        close_breaker()  # as when the breaker's time is up
         # No publication: what the scheduler runs every minute applies the backlog.
         call_command("process_search_queue")
         assert indexed(engine) == database_index()
@@ -192,7 +199,7 @@ def test_search_by_meaning_answers_through_an_outage_and_after_it(
         assert during.degraded and [item.url for item in during.items][:1] == [page.url]
         assert during.items[0].language == "nl"
         node.restore()
-        close_circuit()  # as when the breaker's time is up
+        close_breaker()  # as when the breaker's time is up
         after = ask()
         assert not after.degraded and [item.url for item in after.items][:1] == [page.url]
     finally:

@@ -3,16 +3,20 @@
 The first is the embedded engine in the portal's own database: always configured, always written, the
 fallback whenever another engine cannot answer. Each further engine builds itself from the settings
 (`SearchEngine.from_settings`) and is left out while it is not configured (Elasticsearch without
-ELASTICSEARCH_URL); the last configured one answers searches.
+ELASTICSEARCH_URL); it is served behind a circuit breaker (search.engines.breaker), and the last configured
+one answers searches.
 """
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from .base import EngineUnavailable, Hit, SearchEngine, SearchRequest, SearchResponse, Suggestion
+from .base import EngineUnavailable, EngineUnreachable, Hit, SearchEngine, SearchRequest, SearchResponse, Suggestion
+from .breaker import CircuitBreaker
 
 __all__ = [
+    "CircuitBreaker",
     "EngineUnavailable",
+    "EngineUnreachable",
     "Hit",
     "SearchEngine",
     "SearchRequest",
@@ -27,9 +31,10 @@ __all__ = [
 
 
 def configured_engines():
-    """Every configured engine, in the order of settings.SEARCH_ENGINES."""
-    built = (import_string(path).from_settings(settings) for path in settings.SEARCH_ENGINES)
-    return [engine for engine in built if engine is not None]
+    """Every configured engine, in the order of settings.SEARCH_ENGINES: the embedded one, then each remote
+    one behind its circuit breaker."""
+    embedded, *remote = (import_string(path).from_settings(settings) for path in settings.SEARCH_ENGINES)
+    return [embedded, *(CircuitBreaker(engine) for engine in remote if engine is not None)]
 
 
 def database_engine():

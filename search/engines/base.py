@@ -7,6 +7,10 @@ class EngineUnavailable(Exception):
     """The engine cannot answer now (connection refused, timeout, missing index); the caller falls back."""
 
 
+class EngineUnreachable(EngineUnavailable):
+    """The engine did not answer at all (refused, timed out): its circuit breaker opens (search.engines.breaker)."""
+
+
 @dataclasses.dataclass(frozen=True)
 class SearchRequest:
     query: object  # a search.query.ParsedQuery

@@ -9,7 +9,6 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
@@ -18,7 +17,7 @@ from elasticsearch_dsl import MultiSearch, Q, Search
 from .. import embeddings
 from ..facets import facet_names
 from ..text import is_known_word, words
-from .base import EngineUnavailable, Hit, SearchEngine, SearchResponse, rank_suggestions
+from .base import EngineUnavailable, EngineUnreachable, Hit, SearchEngine, SearchResponse, rank_suggestions
 
 logger = logging.getLogger(__name__)
 
@@ -26,36 +25,16 @@ TEXT_FOR_HIGHLIGHT = 20_000
 MAX_FACET_VALUES = 50
 SUGGEST_INPUTS = 8
 UNAVAILABLE = (TransportConnectionError, ConnectionTimeout, TransportError)
-# The circuit breaker's state, in the shared cache so that every process of the portal skips a failing node.
-BREAKER_KEY = "search:elasticsearch:circuit-open"
-
-
-def circuit_is_open():
-    """Whether a request to the node failed (refused, timed out) in the last SEARCH_BREAKER_SECONDS."""
-    return cache.get(BREAKER_KEY) is not None
-
-
-def open_circuit(reason):
-    """Skip the node for a while: a hung node then costs one timeout, not one per request. When the time is
-    up, the next request tries the node again (and opens the circuit again if it still fails)."""
-    cache.set(BREAKER_KEY, reason[:200], timeout=settings.SEARCH_BREAKER_SECONDS)
-
-
-def close_circuit():
-    cache.delete(BREAKER_KEY)
 
 
 @contextlib.contextmanager
-def guarded(respect_breaker=True):
-    """Talk to the node: EngineUnavailable when the circuit is open or the node fails (which opens it)."""
-    if respect_breaker and circuit_is_open():
-        raise EngineUnavailable("circuit open: the node failed recently; the database engine answers")
+def reaching_the_node():
+    """Talk to the node: EngineUnreachable when it refuses or times out (the breaker around this engine,
+    search.engines.breaker, then skips it for a while)."""
     try:
         yield
     except UNAVAILABLE as error:
-        logger.warning("Elasticsearch unavailable, skipping it for %s s: %s", settings.SEARCH_BREAKER_SECONDS, error)
-        open_circuit(error.__class__.__name__)
-        raise EngineUnavailable(str(error)) from error
+        raise EngineUnreachable(f"{error.__class__.__name__}: {error}") from error
 
 
 def analysis_settings(hunspell_locale):
@@ -193,7 +172,7 @@ class ElasticsearchEngine(SearchEngine):
 
     def ensure_index(self):
         """Create the index behind the alias when there is none (first start, fresh node)."""
-        with guarded():
+        with reaching_the_node():
             if self.client.indices.exists_alias(name=self.alias):
                 checked = (self.alias, tuple(facet_names()))
                 if checked not in _MAPPINGS_CHECKED:
@@ -248,7 +227,7 @@ class ElasticsearchEngine(SearchEngine):
 
     def _bulk(self, actions, **options):
         try:
-            with guarded():
+            with reaching_the_node():
                 helpers.bulk(self.client, actions, chunk_size=1000, max_chunk_bytes=20 * 1024 * 1024, **options)
         except helpers.BulkIndexError as error:
             # The node refused documents (a mapping from before a deploy, before rebuild_search_index ran):
@@ -261,7 +240,7 @@ class ElasticsearchEngine(SearchEngine):
         # An operator's rebuild always tries the node, whatever the breaker says, and waits longer than a
         # visitor's search would: bulk requests of 1,000 documents take seconds on a loaded node.
         client = self.client.options(request_timeout=settings.ELASTICSEARCH_BULK_TIMEOUT)
-        with guarded(respect_breaker=False):
+        with reaching_the_node():
             old_indexes = self.indexes_behind_alias()
             if not old_indexes and client.indices.exists(index=self.alias):
                 # An index named like the alias (from an older version) is in the way.
@@ -280,7 +259,6 @@ class ElasticsearchEngine(SearchEngine):
                 raise
             for old in old_indexes:
                 client.indices.delete(index=old, ignore_unavailable=True)
-        close_circuit()
         return name
 
     @staticmethod
@@ -305,7 +283,7 @@ class ElasticsearchEngine(SearchEngine):
 
     def document_count(self):
         try:
-            with guarded(respect_breaker=False):
+            with reaching_the_node():
                 return self.client.count(index=self.alias)["count"]
         except NotFoundError:
             return 0
@@ -325,7 +303,7 @@ class ElasticsearchEngine(SearchEngine):
         searches = MultiSearch(using=self.client, index=self.alias)
         searches = searches.add(self._lexical_search(request)).add(self._nearest_search(nearest_request, vector, limit))
         try:
-            with guarded():
+            with reaching_the_node():
                 lexical, nearest = searches.execute(raise_on_error=False)
         except NotFoundError as error:
             raise EngineUnavailable(f"index '{self.alias}' does not exist; run rebuild_search_index") from error
@@ -429,7 +407,7 @@ class ElasticsearchEngine(SearchEngine):
 
     def _execute(self, search):
         try:
-            with guarded():
+            with reaching_the_node():
                 return search.execute()
         except NotFoundError as error:
             raise EngineUnavailable(f"index '{self.alias}' does not exist; run rebuild_search_index") from error
@@ -491,22 +469,20 @@ class ElasticsearchEngine(SearchEngine):
         return found
 
     def probe(self):
-        """Ask the node whether it answers, whatever the circuit says; it closes the circuit when it does."""
+        """Ask the node whether it answers (the breaker around the engine closes when it does)."""
         try:
-            with guarded(respect_breaker=False):
+            with reaching_the_node():
                 self.client.cluster.health(timeout="1s")
         except ApiError as error:
             raise EngineUnavailable(str(error)) from error
-        close_circuit()
 
     def close(self):
         self.client.close()
 
     def health(self):
-        """The cluster's health (the test node has no "GET /"); EngineUnavailable while the circuit is open
-        (no probe: that would cost a timeout per health check of a hung node)."""
+        """The cluster's health (the test node has no "GET /")."""
         try:
-            with guarded():
+            with reaching_the_node():
                 return self.client.cluster.health(index=self.alias, timeout="1s")
         except ApiError as error:
             raise EngineUnavailable(str(error)) from error
