@@ -10,15 +10,16 @@ shared cache when nothing the same URL showed has changed since (portal.caching)
 import hashlib
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from portal import caching
+from portal.listings import redirect_to_current
 from portal.problems import problem_response
 from portal.ratelimit import is_limited
 
-from .resources import API_PATH_PREFIX, API_VERSION, VERSION_HEADER, renamed_query
+from .resources import API_PATH_PREFIX, API_VERSION, VERSION_HEADER, renamed_params
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 API_CACHE_TIMEOUT = 600  # a safety net: publishing renews the answers that list or show what changed
@@ -63,9 +64,9 @@ class OpenDataMiddleware:
             response = problem_response(429, _("Te veel verzoeken; probeer het over een minuut opnieuw."))
             response["Retry-After"] = str(settings.API_RATE_LIMIT[1])
             return response
-        renamed = renamed_query(request.GET)
-        if renamed is not None:
-            return HttpResponsePermanentRedirect(f"{request.path}?{renamed.urlencode()}")
+        redirect = redirect_to_current(request, renamed_params())
+        if redirect is not None:
+            return redirect
         # A HEAD is answered as its GET (the operations declare GET); the server sends the headers only.
         request.method = "GET"
         return self.cached(request)

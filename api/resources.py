@@ -7,7 +7,6 @@ API and its exports.
 import datetime
 
 from django.db.models import Count
-from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -24,7 +23,7 @@ DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100  # items per page of a list: the view
 MUNICIPALITIES = "municipalities"
 # The API's full version (semantic versioning): the OpenAPI description's info.version and every response's
 # API-Version header (NL GOV API Design Rules, /core/version-header). The URL carries the major one (/v1/).
-API_VERSION = "1.1.0"
+API_VERSION = "1.2.0"
 VERSION_HEADER = "API-Version"
 API_PATH_PREFIX = "/api/"
 
@@ -50,15 +49,10 @@ def current_path(old_path):
     return None
 
 
-def renamed_query(query_dict):
-    """The query with version 1.0's keys under their current names, or None when it has none of them."""
-    if not any(old in query_dict for old in RENAMED_PARAMS):
-        return None
-    renamed = QueryDict(mutable=True)
-    for key, values in query_dict.lists():
-        key = RENAMED_PARAMS.get(key, key)
-        renamed.setlist(key, renamed.getlist(key) + values)
-    return renamed
+def renamed_params():
+    """{earlier key: current key}: version 1.0's keys and the facets' earlier parameters."""
+    facets = [facet for listing in listings.registered() if listing.in_api for facet in listing.facets]
+    return {**RENAMED_PARAMS, **listings.former_params(facets)}
 
 
 def page_listings():

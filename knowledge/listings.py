@@ -65,7 +65,15 @@ EVIDENCE_LEVEL = ChoiceFacet(
     "onderbouwing", _("Onderbouwing"), "evidence_level", "Evidence level", choices=tuple(CaseStudyPage.EVIDENCE_LEVELS)
 )
 START_YEAR = ValueFacet("startjaar", _("Startjaar"), "start_year", "Start year", descending=True)
-GUIDANCE_KIND = ChoiceFacet("soort", _("Soort"), "kind", "Kind", choices=tuple(GuidancePage.KINDS))
+# "soort" on the search page is the kind of page; here it was the kind of publication until version 1.1.
+GUIDANCE_KIND = ChoiceFacet(
+    "publicatietype",
+    _("Soort publicatie"),
+    "kind",
+    "Kind of publication",
+    choices=tuple(GuidancePage.KINDS),
+    former_params=("soort",),
+)
 
 
 def _start_of_year(page):

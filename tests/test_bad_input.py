@@ -166,7 +166,8 @@ def test_the_api_and_its_exports_survive_bad_parameters(site, client):
     before = content_counts()
     for url in API_URLS:
         for payload in PAYLOADS:
-            response = client.get(url, {name: payload for name in API_PARAMETERS})
+            # An earlier parameter name (soort on guidance) is redirected: the answer is where it leads.
+            response = client.get(url, {name: payload for name in API_PARAMETERS}, follow=True)
             if response.streaming:
                 response.content = b"".join(response.streaming_content)
             assert_safe(response, f"GET {url} with {payload[:40]!r}")

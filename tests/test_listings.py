@@ -142,3 +142,20 @@ def test_overviews_and_search_read_facet_values_by_one_rule(case_studies):
     reported = [("Thema", "bestaat-niet"), ("Thema", "x" * 40)]
     assert [(str(label), value) for label, value in overview.ignored] == reported
     assert [(str(label), value) for label, value in searched.ignored] == reported
+
+
+def test_soort_means_the_kind_of_page_and_a_guidance_link_with_it_lands_on_publicatietype(demo_content, client):
+    from search.facets import search_facets
+
+    # One meaning per parameter across the portal: the search page's kind of page.
+    params = [facet.param for facet in search_facets().values()]
+    params += [facet.param for listing in listings.registered() for facet in listing.facets]
+    assert params.count("soort") == 1 and search_facets()["type"].param == "soort"
+    assert GUIDANCE.facet("publicatietype").former_params == ("soort",)
+    # Links from before the rename keep working, on the overview and in the API.
+    response = client.get("/handreikingen/?soort=factsheet&thema=polarisatie")
+    assert response.status_code == 301
+    assert response["Location"] == "/handreikingen/?publicatietype=factsheet&thema=polarisatie"
+    response = client.get("/api/v1/guidance?soort=factsheet")
+    assert response.status_code == 301 and response["Location"] == "/api/v1/guidance?publicatietype=factsheet"
+    assert client.get("/handreikingen/?publicatietype=factsheet").status_code == 200

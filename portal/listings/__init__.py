@@ -51,7 +51,10 @@ from .filtering import (
     ListingFilter,
     applied_choices,
     apply_selection,
+    former_params,
     parse_selection,
+    redirect_to_current,
+    renamed_query,
 )
 from .registry import (
     _REGISTRY,
@@ -108,6 +111,9 @@ __all__ = [
     "FacetOption",
     "FacetChoices",
     "parse_selection",
+    "renamed_query",
+    "redirect_to_current",
+    "former_params",
     "apply_selection",
     "ListingFilter",
     "AppliedChoice",

@@ -13,12 +13,14 @@ class Facet:
 
     `options(live)` lists (value, label) for an overview of the live pages `live`; `labels(values)` labels
     those of `values` that exist (the search page's facets). `description` is for the API's documentation.
+    `former_params` are the parameter's earlier names: links that use one are redirected (`renamed_query`).
     """
 
     param: str
     label: str
     lookup: str
     description: str
+    former_params: tuple = dataclasses.field(default=(), kw_only=True)
 
     @property
     def schema(self):

@@ -5,6 +5,8 @@ import hashlib
 
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.http import HttpResponsePermanentRedirect, QueryDict
+from django.http.response import MAX_URL_REDIRECT_LENGTH
 
 from .. import caching
 from ..i18n import active_language_code, in_locale
@@ -46,6 +48,34 @@ class FacetChoices:
     @property
     def selected_options(self):
         return [option for option in self.options if option.selected]
+
+
+def renamed_query(query_dict, renamed):
+    """The query with earlier keys under their current names (`renamed`: {earlier: current}), or None when
+    it has none of them: a shared link keeps working, by a permanent redirect, after a parameter is renamed."""
+    if not any(old in query_dict for old in renamed):
+        return None
+    current = QueryDict(mutable=True)
+    for key, values in query_dict.lists():
+        key = renamed.get(key, key)
+        current.setlist(key, current.getlist(key) + values)
+    return current
+
+
+def redirect_to_current(request, renamed):
+    """A permanent redirect to this address with earlier keys under their current names; None when it has
+    none, or when the new address would be longer than a redirect may be (the earlier keys are then ignored,
+    as unknown keys are)."""
+    current = renamed_query(request.GET, renamed)
+    if current is None:
+        return None
+    location = f"{request.path}?{current.urlencode()}"
+    return HttpResponsePermanentRedirect(location) if len(location) <= MAX_URL_REDIRECT_LENGTH else None
+
+
+def former_params(facets):
+    """{earlier name: current name} of these facets' parameters."""
+    return {old: facet.param for facet in facets for old in facet.former_params}
 
 
 def parse_selection(query_dict, facets, known):

@@ -10,7 +10,7 @@ from .. import caching
 from ..i18n import in_locale, language_code_of
 from .facets import TermFacet
 from .fields import openapi_object
-from .filtering import ListingFilter
+from .filtering import ListingFilter, former_params, redirect_to_current
 
 _REGISTRY = {}
 
@@ -210,6 +210,11 @@ class ListingIndexMixin:
     """An overview page of one listing (`listing_name`): its filter and first page in the context."""
 
     listing_name = ""
+
+    def serve(self, request, *args, **kwargs):
+        # A link with a facet's earlier parameter name (a shared link, a bookmark) lands on the current one.
+        redirect = redirect_to_current(request, former_params(get(self.listing_name).facets))
+        return redirect or super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
