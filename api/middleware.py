@@ -7,9 +7,6 @@ to every origin, rate limited per client address, moves version 1.0's query keys
 shared cache when nothing the same URL showed has changed since (portal.caching).
 """
 
-import hashlib
-
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -17,12 +14,14 @@ from django.utils.translation import gettext as _
 from portal import caching
 from portal.listings import redirect_to_current
 from portal.problems import problem_response
-from portal.ratelimit import is_limited
+from portal.ratelimit import RateLimit
 
 from .resources import API_PATH_PREFIX, API_VERSION, VERSION_HEADER, renamed_params
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
-API_CACHE_TIMEOUT = 600  # a safety net: publishing renews the answers that list or show what changed
+REQUESTS = RateLimit("api", "API_RATE_LIMIT")
+# A safety net: publishing renews the answers that list or show what changed.
+ANSWERS = caching.Entry("api", ("address",), timeout=600, hashed=True)
 
 
 class VersionHeaderMiddleware:
@@ -60,9 +59,9 @@ class OpenDataMiddleware:
             return response
         if request.method == "OPTIONS":
             return HttpResponse(status=204)
-        if is_limited(request, "api", *settings.API_RATE_LIMIT):
+        if REQUESTS.exceeded(request):
             response = problem_response(429, _("Te veel verzoeken; probeer het over een minuut opnieuw."))
-            response["Retry-After"] = str(settings.API_RATE_LIMIT[1])
+            response["Retry-After"] = str(REQUESTS.window)
             return response
         redirect = redirect_to_current(request, renamed_params())
         if redirect is not None:
@@ -74,13 +73,13 @@ class OpenDataMiddleware:
     def cached(self, request):
         """The answer from the shared cache when the same URL was answered since nothing it shows changed.
         Exports stream and are not kept."""
-        key = f"api:{hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]}"
-        stored = caching.get(key)
-        if stored is not None:
-            content, content_type = stored
+        answer, state = ANSWERS.fetch(
+            lambda: self.get_response(request),
+            keep=lambda response: response.status_code == 200 and not response.streaming,
+            stored=lambda response: (response.content, response["Content-Type"]),
+            address=request.get_full_path(),
+        )
+        if state == caching.HIT:
+            content, content_type = answer
             return HttpResponse(content, content_type=content_type)
-        with caching.building() as dependencies:
-            response = self.get_response(request)
-        if response.status_code == 200 and not response.streaming:
-            caching.put(key, (response.content, response["Content-Type"]), dependencies, API_CACHE_TIMEOUT)
-        return response
+        return answer

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 
-from portal.ratelimit import is_limited, too_many_requests
+from portal.ratelimit import RateLimit, rate_limited
 
 from .attachments import SUBMISSIONS_COLLECTION
 from .forms import CaseStudySubmissionForm
@@ -21,11 +21,12 @@ def content_length(request):
         return 0
 
 
+SUBMISSIONS = RateLimit("case-study-submission", "SUBMISSION_RATE_LIMIT")
+
+
+@rate_limited(SUBMISSIONS, methods=("POST",))
 def submit_case_study(request):
     if request.method == "POST":
-        limit, window = settings.SUBMISSION_RATE_LIMIT
-        if is_limited(request, "case-study-submission", limit, window):
-            return too_many_requests(request, window)
         # Refuse a huge upload before reading it, with the same message the form gives.
         if content_length(request) > settings.SUBMISSION_MAX_UPLOAD_SIZE + 1_048_576:
             return HttpResponse(

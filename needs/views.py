@@ -34,7 +34,8 @@ def round_summary(request, page, round_slug):
 
 
 ANSWERS = "needs-answers"  # the shared caches' dependency on the survey's rounds and answers
-SUMMARY_TIMEOUT = 3600  # the curriculum's offer in it depends on the date
+# An hour at most: the curriculum's offer in it depends on the date.
+SUMMARY = caching.Entry("needs-summary", ("round", "language"), timeout=3600)
 
 
 def cached_public_summary(survey_round):
@@ -45,7 +46,7 @@ def cached_public_summary(survey_round):
         caching.record(ANSWERS)
         return public_summary(survey_round)
 
-    return caching.get_or_build(f"needs-summary:{survey_round.pk}:{get_language()}", build, SUMMARY_TIMEOUT)
+    return SUMMARY.get_or_build(build, round=survey_round.pk, language=get_language())
 
 
 def answers_changed(**kwargs):

@@ -17,7 +17,7 @@ from . import caching
 _SOURCES = []
 _OVERVIEWS = []  # page types that show the whole agenda (the events overview)
 
-AGENDA_TIMEOUT = 3600  # a safety net: publishing renews it
+AGENDA = caching.Entry("agenda", ("language", "day"), timeout=3600)  # a safety net: publishing renews it
 FEED_DAYS_BACK = 30  # calendar programs keep what they saw; a feed also shows what just happened
 UID_DOMAIN = "kennisportaal-sociale-stabiliteit"
 
@@ -77,8 +77,7 @@ def _cached_from(language, now, days_back):
     """Items from the start of the day (minus `days_back`) in the shared cache, renewed when a page it shows is
     published (the sources record their listings) and on the next day; callers drop what started since."""
     day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=days_back)
-    key = f"agenda:{language}:{day.isoformat()}"
-    return caching.get_or_build(key, lambda: items_from(day), AGENDA_TIMEOUT)
+    return AGENDA.get_or_build(lambda: items_from(day), language=language, day=day.isoformat())
 
 
 def calendar(items, name, absolute):

@@ -19,11 +19,15 @@ so an entry whose content was read before a change that landed while it was bein
 
 import contextlib
 import contextvars
+import dataclasses
+import hashlib
 import logging
 import secrets
 import time
+from collections.abc import Callable
 
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
@@ -195,3 +199,65 @@ def get_or_build(key, build, timeout):
             value = build()
         put(key, value, dependencies, timeout)
     return value
+
+
+# Each kind of entry, declared once where it is built (Entry): {name: Entry}.
+_ENTRIES = {}
+HIT, STORED, NOT_STORED = "hit", "stored", "not stored"
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """One kind of entry in the shared cache, declared once, where it is built: its name (the first part of
+    every key), the parts that tell one entry from another, and how long one may live (seconds, or a
+    callable that reads a setting): a safety net, since what an entry depends on renews it. `hashed` keys
+    by a digest of the parts (a URL or a search can be longer than a cache key may be)."""
+
+    name: str
+    parts: tuple = ()
+    timeout: int | Callable = 3600
+    hashed: bool = False
+
+    def __post_init__(self):
+        if _ENTRIES.setdefault(self.name, self) is not self:
+            raise ImproperlyConfigured(f"The cache entry {self.name!r} is declared twice")
+
+    def key(self, **parts):
+        if set(parts) != set(self.parts):
+            raise TypeError(f"The cache entry {self.name!r} is keyed by {self.parts}, not {tuple(parts)}")
+        values = ":".join(str(parts[name]) for name in self.parts)
+        if self.hashed:
+            values = hashlib.sha256(values.encode()).hexdigest()[:40]
+        return f"{self.name}:{values}" if self.parts else self.name
+
+    @property
+    def seconds(self):
+        return self.timeout() if callable(self.timeout) else self.timeout
+
+    def get(self, **parts):
+        return get(self.key(**parts))
+
+    def put(self, value, dependencies, **parts):
+        return put(self.key(**parts), value, dependencies, self.seconds)
+
+    def get_or_build(self, build, **parts):
+        return self.fetch(build, **parts)[0]
+
+    def fetch(self, build, keep=None, stored=None, **parts):
+        """(value, HIT | STORED | NOT_STORED): the stored value while it is valid; else `build()`, stored
+        (as `stored(value)` when given) unless `keep(value)` says it is not to be kept."""
+        key = self.key(**parts)
+        value = get(key)
+        if value is not None:
+            return value, HIT
+        with building() as dependencies:
+            value = build()
+        if keep is not None and not keep(value):
+            return value, NOT_STORED
+        kept = put(key, stored(value) if stored else value, dependencies, self.seconds)
+        return value, STORED if kept else NOT_STORED
+
+
+def declared_entries():
+    """Every kind of entry declared, by name."""
+    return dict(_ENTRIES)

@@ -15,6 +15,8 @@ from django.utils.translation import get_language, get_language_info, gettext
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from . import caching
+
 
 def active_language_code():
     """The content language the visitor reads (no query)."""
@@ -62,6 +64,10 @@ def in_locale(pages, locale_id=None):
     return pages.filter(Q(locale_id=locale_id) | (Q(locale_id=default_id) & ~translated))
 
 
+# A page's links to its translations; a safety net: a change to it or a translation renews them.
+LANGUAGE_LINKS = caching.Entry("language-links", ("page", "language"), timeout=24 * 3600)
+
+
 def language_links(request, page=None):
     """One link per site language for the language switch: (code, name, url, is_current, is_translation).
 
@@ -77,10 +83,8 @@ def language_links(request, page=None):
             cached[cache_key] = build_language_links(request, page)
         else:
             # A page's links from the shared cache, renewed when it or a translation changes (portal.caching).
-            from . import caching
-
-            cached[cache_key] = caching.get_or_build(
-                f"language-links:{page.pk}:{get_language()}", lambda: build_language_links(request, page), 24 * 3600
+            cached[cache_key] = LANGUAGE_LINKS.get_or_build(
+                lambda: build_language_links(request, page), page=page.pk, language=get_language()
             )
         request._language_links = cached
     return cached[cache_key]

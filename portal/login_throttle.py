@@ -10,7 +10,9 @@ import unicodedata
 
 from django.conf import settings
 
-from .ratelimit import is_limited, too_many_requests
+from .ratelimit import RateLimit, too_many_requests
+
+PASSWORD_RESETS = RateLimit("password-reset", "PASSWORD_RESET_RATE_LIMIT")
 
 PASSWORD_RESET_SUFFIX = "/password_reset/"
 
@@ -38,12 +40,11 @@ class PasswordResetThrottleMiddleware:
 
     def __call__(self, request):
         if request.method == "POST" and request.path.endswith(PASSWORD_RESET_SUFFIX):
-            limit, window = settings.PASSWORD_RESET_RATE_LIMIT
             address = normalise_account_name(request.POST.get("email"))
             # Both counters advance, so neither many addresses from one client nor one address from many
             # clients gets past the limit.
-            by_client = is_limited(request, "password-reset", limit, window)
-            by_address = is_limited(request, "password-reset", limit, window, key=f"email:{address}")
+            by_client = PASSWORD_RESETS.exceeded(request)
+            by_address = PASSWORD_RESETS.exceeded(request, key=f"email:{address}")
             if by_client or by_address:
-                return too_many_requests(request, window)
+                return too_many_requests(request, PASSWORD_RESETS.window)
         return self.get_response(request)

@@ -1,8 +1,7 @@
-import hashlib
-
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
+from portal import caching
 from portal.problems import problem_response
 
 JSON_PATH_PREFIXES = ("/api/",)
@@ -110,31 +109,31 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         from django.conf import settings
 
-        from portal import caching
-
         with caching.request_scope():
             return self.respond(request, settings.PAGE_CACHE_SECONDS, settings)
 
     def respond(self, request, timeout, settings):
-        from portal import caching
-
         if not timeout or not self.may_use_cache(request, settings):
             return self.get_response(request)
-        key = self.key(request)
-        stored = caching.get(key)
-        if stored is not None:
-            status, headers, content = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response.headers[name] = value
-            response.headers["X-Page-Cache"] = "hit"
-            return response
-        with caching.building() as dependencies:
-            response = self.get_response(request)
-        if self.may_store(request, response):
-            headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
-            if caching.put(key, (response.status_code, headers, response.content), dependencies, timeout):
-                response.headers["X-Page-Cache"] = "miss"
+        answer, state = PAGES.fetch(
+            lambda: self.get_response(request),
+            keep=lambda response: self.may_store(request, response),
+            stored=lambda response: (
+                response.status_code,
+                [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS],
+                response.content,
+            ),
+            **self.key_parts(request),
+        )
+        if state != caching.HIT:
+            if state == caching.STORED:
+                answer.headers["X-Page-Cache"] = "miss"
+            return answer
+        status, headers, content = answer
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        response.headers["X-Page-Cache"] = "hit"
         return response
 
     @staticmethod
@@ -148,15 +147,14 @@ class AnonymousPageCacheMiddleware:
         )
 
     @staticmethod
-    def key(request):
+    def key_parts(request):
         from django.conf import settings
         from django.utils.translation import get_language_from_path
 
         # The language LocaleMiddleware will choose: the URL's prefix, else the default (no prefix for Dutch).
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         scheme = "https" if request.is_secure() else "http"
-        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
-        return f"anonymous-page:{scheme}:{request.get_host()}:{language}:{address}"
+        return {"scheme": scheme, "host": request.get_host(), "language": language, "address": request.get_full_path()}
 
     @staticmethod
     def may_store(request, response):
@@ -172,3 +170,15 @@ class AnonymousPageCacheMiddleware:
 
 # Set per response by the middleware outside the cache, or by the cache itself.
 UNSTORED_HEADERS = {"set-cookie", "x-page-cache", "content-length"}
+
+
+def _page_cache_seconds():
+    from django.conf import settings
+
+    return settings.PAGE_CACHE_SECONDS
+
+
+# Whole answers for anonymous visitors, for PAGE_CACHE_SECONDS at most (publishing renews those that show it).
+PAGES = caching.Entry(
+    "anonymous-page", ("scheme", "host", "language", "address"), timeout=_page_cache_seconds, hashed=True
+)

@@ -112,15 +112,13 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("homepagina")
 
-    SECTIONS_TIMEOUT = 24 * 3600  # a safety net: publishing renews them (portal.caching)
+    SECTIONS = caching.Entry("home-sections", ("page",), timeout=24 * 3600)  # a safety net: publishing renews them
 
     AGENDA_LENGTH = 4
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            caching.get_or_build(f"home-sections:{self.pk}", lambda: self.sections(request), self.SECTIONS_TIMEOUT)
-        )
+        context.update(self.SECTIONS.get_or_build(lambda: self.sections(request), page=self.pk))
         # Not with the sections: what is upcoming changes when a session starts, not only when a page is published.
         context["agenda"] = agenda.upcoming(active_language_code(), limit=self.AGENDA_LENGTH)
         return context

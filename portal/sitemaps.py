@@ -20,7 +20,7 @@ class AllLanguagesSitemap(Sitemap):
         return Page.objects.filter(in_a_tree).live().public().order_by("path")
 
 
-SITEMAP_TIMEOUT = 3600  # a safety net: any publication renews it
+SITEMAP = caching.Entry("sitemap", ("scheme", "host", "page"), timeout=3600)  # a safety net: publishing renews it
 
 
 def sitemap(request):
@@ -35,6 +35,7 @@ def sitemap(request):
         return response.status_code, response.content, response["Content-Type"]
 
     scheme = "https" if request.is_secure() else "http"
-    key = f"sitemap:{scheme}:{request.get_host()}:{request.GET.get('p', '1')[:10]}"
-    status, content, content_type = caching.get_or_build(key, build, SITEMAP_TIMEOUT)
+    status, content, content_type = SITEMAP.get_or_build(
+        build, scheme=scheme, host=request.get_host(), page=request.GET.get("p", "1")[:10]
+    )
     return HttpResponse(content, status=status, content_type=content_type)

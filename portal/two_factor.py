@@ -26,11 +26,14 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .ratelimit import RateLimit
+
 BACKUP_CODES = 10
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 ENROLMENT_SALT = "portal.two_factor.enrolment"
 ENROLMENT_SESSION_KEY = "two_factor_enrolment"
-ENROLMENT_MAILS_PER_HOUR = 3
+# Each mail holds a link that sets up the second factor: few, per account.
+ENROLMENT_MAILS = RateLimit("two-factor-enrolment", requests_and_seconds=(3, 3600))
 
 
 def can_reach_admin(user):
@@ -180,8 +183,6 @@ def _masked(email):
 
 def _enrolment_needed(request):
     """No valid link in this session: offer to mail one to the account's own address."""
-    from .ratelimit import is_limited
-
     user, context = (
         request.user,
         {
@@ -191,7 +192,7 @@ def _enrolment_needed(request):
         },
     )
     if request.method == "POST" and request.POST.get("action") == "send" and user.email:
-        if not is_limited(request, "two-factor-enrolment", ENROLMENT_MAILS_PER_HOUR, 3600, key=f"user:{user.pk}"):
+        if not ENROLMENT_MAILS.exceeded(request, key=f"user:{user.pk}"):
             send_mail(
                 _("Koppel uw authenticator-app"),
                 _(

@@ -20,7 +20,8 @@ from wagtail.views import serve as wagtail_serve
 from . import caching
 from .i18n import active_language_code
 
-RESTRICTED_SECTIONS_TIMEOUT = 24 * 3600  # a safety net: a restriction's change or a move renews it at once
+# A safety net: a restriction's change or a move renews it at once.
+RESTRICTED_SECTIONS = caching.Entry("page-view-restrictions", timeout=24 * 3600)
 WAGTAIL_PRIVATE_Q = PageQuerySet.private_q  # Wagtail's own, which the tests compare with
 
 
@@ -43,7 +44,7 @@ def restrictions():
             "aliases": Page.objects.filter(alias_of__isnull=False).exists(),
         }
 
-    return caching.get_or_build("page_view_restrictions", build, RESTRICTED_SECTIONS_TIMEOUT)
+    return RESTRICTED_SECTIONS.get_or_build(build)
 
 
 def private_q(queryset):

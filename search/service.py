@@ -138,7 +138,10 @@ def _page_number(raw):
     return parse_int(str(raw).strip(), minimum=1) or 1
 
 
-SHARED_CACHE_TIMEOUT = 3600  # a safety net: an editor's change renews these at once
+# Safety nets: an editor's change renews these at once, every publication the results.
+SYNONYM_GROUPS = caching.Entry("search-synonyms", timeout=3600)
+FACET_LABELS = caching.Entry("search-labels", ("facet", "language"), timeout=3600)
+RESULTS = caching.Entry("search-results", ("search",), timeout=600, hashed=True)
 
 
 def synonym_groups():
@@ -148,7 +151,7 @@ def synonym_groups():
         caching.record(SYNONYMS)
         return [synonym.phrases for synonym in Synonym.objects.all()]
 
-    return caching.get_or_build("search-synonyms", build, SHARED_CACHE_TIMEOUT)
+    return SYNONYM_GROUPS.get_or_build(build)
 
 
 def synonyms_changed(**kwargs):
@@ -237,28 +240,19 @@ def run_search(parameters, record=True):
     return results
 
 
-SEARCH_RESULTS_TIMEOUT = 600  # a safety net: every publication renews them
-
-
 def search_for_visitor(parameters):
     """`run_search` for the search page, with the answer from the shared cache when the same search (text,
     facets, sort, page, language) was answered since the index last changed (portal.caching: `search`, renewed
     by every publication; editors' synonyms and promotions). Every search is still counted (record_query)
     and rate-limited by the view; an answer given while Elasticsearch is down is not kept."""
-    import hashlib
+    what = (parameters.text, sorted(parameters.filters.items()), parameters.page, parameters.sort, parameters.language)
 
-    what = repr(
-        (parameters.text, sorted(parameters.filters.items()), parameters.page, parameters.sort, parameters.language)
-    )
-    key = f"search-results:{hashlib.sha256(what.encode()).hexdigest()[:40]}"
-    results = caching.get(key)
-    if results is None:
-        with caching.building() as dependencies:
-            caching.record(caching.SEARCH, SYNONYMS)
-            results = run_search(parameters, record=False)
-        if not results.degraded:
-            caching.put(key, results, dependencies, SEARCH_RESULTS_TIMEOUT)
-    else:
+    def build():
+        caching.record(caching.SEARCH, SYNONYMS)
+        return run_search(parameters, record=False)
+
+    results, state = RESULTS.fetch(build, keep=lambda results: not results.degraded, search=repr(what))
+    if state == caching.HIT:
         results = dataclasses.replace(results, parameters=parameters)  # what this visitor typed, ignored included
     if parameters.text and parameters.page == 1:
         record_query(parameters.text, found=results.total > 0)
@@ -477,14 +471,14 @@ def facet_labels(facet, values):
     changes); only values not seen before are looked up.
     """
     values = [str(value) for value in values]
-    key = f"search-labels:{facet}:{active_language_code()}"
-    known = caching.get(key) or {}
+    parts = {"facet": facet, "language": active_language_code()}
+    known = FACET_LABELS.get(**parts) or {}
     missing = [value for value in values if value not in known]
     if missing:
         with caching.building() as dependencies:
             found = search_facets()[facet].labels(missing)
         if found:
-            caching.put(key, {**known, **found}, dependencies, SHARED_CACHE_TIMEOUT)
+            FACET_LABELS.put({**known, **found}, dependencies, **parts)
         known = {**known, **found}
     return {value: known[value] for value in values if value in known}
 

@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
@@ -9,18 +8,27 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from portal import caching
-from portal.ratelimit import is_limited, too_many_requests
+from portal.ratelimit import RateLimit, rate_limited, too_many_requests
 
 from . import alerts, service
 from .models import SavedSearch
 
+SEARCHES = RateLimit("search", "SEARCH_RATE_LIMIT")
+SUGGESTIONS = RateLimit("suggest", "SUGGEST_RATE_LIMIT")
+ALERTS = RateLimit("alert", "ALERT_RATE_LIMIT")  # each request sends a mail
+
+
+def no_suggestions(request, window):
+    # JSON callers get JSON: the search box then simply shows no suggestions.
+    response = JsonResponse({"suggestions": [], "error": "too many requests"}, status=429)
+    response["Retry-After"] = str(window)
+    return response
+
 
 @require_GET
+@rate_limited(SEARCHES)
 def search(request):
     """One search page over every public content type, with facets in the URL."""
-    limit, window = settings.SEARCH_RATE_LIMIT
-    if is_limited(request, "search", limit, window):
-        return too_many_requests(request, window)
     parameters = service.parse_parameters(request.GET)
     results = service.search_for_visitor(parameters)
     response = render(
@@ -37,14 +45,9 @@ def search(request):
 
 
 @require_GET
+@rate_limited(SUGGESTIONS, refused=no_suggestions)
 def suggest(request):
     """Titles completing what a visitor typed (JSON for the search box)."""
-    limit, window = settings.SUGGEST_RATE_LIMIT
-    if is_limited(request, "suggest", limit, window):
-        # JSON callers get JSON: the search box then simply shows no suggestions.
-        response = JsonResponse({"suggestions": [], "error": "too many requests"}, status=429)
-        response["Retry-After"] = str(window)
-        return response
     caching.record(caching.SEARCH)  # a cached answer is renewed whenever the index changes
     found = service.suggestions(request.GET.get(service.QUERY_PARAM, ""))
     response = JsonResponse({"suggestions": found})
@@ -82,9 +85,8 @@ def alert(request):
     parameters = service.parse_parameters(query_dict)
     form = AlertForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and parameters.text:
-        limit, window = settings.ALERT_RATE_LIMIT
-        if is_limited(request, "alert", limit, window):
-            return too_many_requests(request, window)
+        if ALERTS.exceeded(request):
+            return too_many_requests(request, ALERTS.window)
         if form.is_valid():
             alerts.subscribe(form.cleaned_data["email"], parameters, form.cleaned_data["frequency"])
             return render(

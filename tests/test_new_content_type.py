@@ -33,6 +33,8 @@ def sample_page_type(engine):
         class Meta:
             app_label = "portal"
 
+    # Django's cache of content types outlives the test's transaction: it gets back what it held before.
+    content_types = {alias: dict(cached) for alias, cached in ContentType.objects._cache.items()}
     # The schema editor's context refuses SQLite inside a transaction; creating one table does not need it.
     editor = connection.schema_editor()
     editor.deferred_sql = []
@@ -56,7 +58,8 @@ def sample_page_type(engine):
     PAGE_MODEL_CLASSES.remove(SamplePage)
     del apps.all_models["portal"]["samplepage"]
     apps.clear_cache()
-    ContentType.objects.clear_cache()
+    ContentType.objects._cache.clear()
+    ContentType.objects._cache.update(content_types)
 
 
 def search(**params):

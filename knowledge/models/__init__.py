@@ -5,7 +5,6 @@ One module per page family; every name is importable from `knowledge.models` as 
 
 from .case_studies import (
     SIMILAR_LIMIT,
-    SIMILAR_TIMEOUT,
     CaseStudyAttachment,
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -48,7 +47,6 @@ __all__ = [
     "MunicipalStaffMembership",
     "municipality_of",
     "SIMILAR_LIMIT",
-    "SIMILAR_TIMEOUT",
     "Domain",
     "CaseStudyTag",
     "CaseStudyIndexPage",

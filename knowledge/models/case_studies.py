@@ -27,7 +27,8 @@ from portal.models import BasePage, TaxonomyTerm, Theme
 from .municipalities import Municipality
 
 SIMILAR_LIMIT = 4
-SIMILAR_TIMEOUT = 3600  # a safety net: a published case study renews the lists (portal.caching)
+# A safety net: a published case study renews the lists (portal.caching).
+SIMILAR_CASE_STUDIES = caching.Entry("similar-case-studies", ("page", "language"), timeout=3600)
 
 
 @register_snippet
@@ -235,8 +236,7 @@ class CaseStudyPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         modules = self.live_related_pages("related_modules")
         context["related_modules"] = modules.select_related("provider").order_by("title")
-        context["similar_case_studies"] = caching.get_or_build(
-            f"similar-case-studies:{self.pk}:{get_language()}",
+        context["similar_case_studies"] = SIMILAR_CASE_STUDIES.get_or_build(
             lambda: [
                 {
                     "title": case.title,
@@ -246,7 +246,8 @@ class CaseStudyPage(BasePage):
                 }
                 for case in self.similar_case_studies()
             ],
-            SIMILAR_TIMEOUT,
+            page=self.pk,
+            language=get_language(),
         )
         context["attachments"] = self.attachments.select_related("document")
         context["show_contact_email"] = can_see_contact_email(request.user)

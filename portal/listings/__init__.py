@@ -58,7 +58,7 @@ from .filtering import (
 )
 from .registry import (
     _REGISTRY,
-    GATHERED_TIMEOUT,
+    GATHERED,
     InSearch,
     Listing,
     ListingIndexMixin,
@@ -98,7 +98,7 @@ __all__ = [
     "registered",
     "get",
     "gathered",
-    "GATHERED_TIMEOUT",
+    "GATHERED",
     "newest",
     "ListingIndexMixin",
     "PAGE_PARAM",

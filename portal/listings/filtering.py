@@ -1,7 +1,6 @@
 """Filtering an overview by the URL: the one facet parser, counts per option, the results, what was chosen."""
 
 import dataclasses
-import hashlib
 
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -19,6 +18,11 @@ LANGUAGE_PARAM = "taal"  # the open-data API (the pages themselves have their la
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_LENGTH = 100
 MAX_REPORTED_IGNORED = 10
+# An overview's options, counts and pages, from the shared cache: renewed when a page of the listing's type
+# or the vocabulary changes (portal.caching), so an overview never counts or sorts every page per request.
+OPTIONS = caching.Entry("listing-options", ("listing", "language"), timeout=3600)
+COUNTS = caching.Entry("listing-counts", ("listing", "language", "selection"), timeout=3600, hashed=True)
+PAGE_IDS = caching.Entry("listing-page", ("listing", "language", "selection", "page"), timeout=3600, hashed=True)
 SHOWN_IGNORED_LENGTH = 40
 
 
@@ -126,17 +130,13 @@ class ListingFilter:
     Subclasses may narrow the pages beyond the facets (`narrow`, such as 'municipalities like mine').
     """
 
-    # Options and counts come from the shared cache, renewed when a page of the listing's type or the
-    # vocabulary changes (portal.caching): an overview never counts every page per request.
-    COUNTS_TIMEOUT = 3600
-
     def __init__(self, listing, query_dict, count_options=True):
         self.listing = listing
         self.query_dict = query_dict
         live = listing.live()
-        self.language = language = active_language_code()
+        self.language = active_language_code()
         options = self._cached(
-            f"listing-options:{listing.name}:{language}",
+            OPTIONS,
             lambda: [[tuple(map(str, pair)) for pair in facet.options(live)] for facet in listing.facets],
         )
         self.facets = [
@@ -147,10 +147,9 @@ class ListingFilter:
         self.selection, self.ignored = parse_selection(query_dict, listing.facets, lambda facet, _v: known[facet.param])
         self.base = self.narrow(in_locale(live) if listing.is_pages else live)
         self.total = None
-        what = repr((sorted(self.selection.items()), self.carried_parameters)).encode()
-        self.selection_key = f"{listing.name}:{language}:{hashlib.sha256(what).hexdigest()[:32]}"
+        self.selection_key = repr((sorted(self.selection.items()), self.carried_parameters))
         if count_options:  # exports and the API need the results only
-            counts, self.total = self._cached(f"listing-counts:{self.selection_key}", self._count_options)
+            counts, self.total = self._cached(COUNTS, self._count_options, selection=self.selection_key)
             for choices in self.facets:
                 chosen = set(self.selection.get(choices.param, ()))
                 for option in choices.options:
@@ -160,12 +159,12 @@ class ListingFilter:
     def narrow(self, queryset):
         return queryset
 
-    def _cached(self, key, build):
+    def _cached(self, entry, build, **parts):
         def recorded():
             caching.record_listing(self.listing.model)  # renewed when a page of this type is published
             return build()
 
-        return caching.get_or_build(key, recorded, self.COUNTS_TIMEOUT)
+        return entry.get_or_build(recorded, listing=self.listing.name, language=self.language, **parts)
 
     @property
     def carried_parameters(self):
@@ -210,12 +209,14 @@ class ListingFilter:
         # Which pages are on it, from the shared cache too: sorting thousands of matches per request is what
         # made overviews slow as content grew. Then the page's own rows by primary key, in that order.
         ids = self._cached(
-            f"listing-page:{self.selection_key}:{page.number}",
+            PAGE_IDS,
             lambda: list(
                 apply_selection(self.base, self.listing.facets, self.selection)
                 .order_by(*self.listing.order)
                 .values_list("pk", flat=True)[page.start_index() - 1 if self.total else 0 : page.end_index()]
             ),
+            selection=self.selection_key,
+            page=page.number,
         )
         listing = self.listing
         rows = self.listing.model.objects.filter(pk__in=ids)

@@ -149,15 +149,22 @@ def gathered(terms, locale_id, limit):
 
         # Which pages, from the shared cache (renewed when a page of the listing's type is published): ordering
         # thousands of matches per visit is what made theme pages slow as content grew. Then their rows by key.
-        terms_key = ",".join(str(term.pk) for term in terms)
-        key = f"gathered:{listing.name}:{type(terms[0]).__name__}:{terms_key}:{locale_id}:{limit}"
-        ids = caching.get_or_build(key, first_ids, GATHERED_TIMEOUT)
+        ids = GATHERED.get_or_build(
+            first_ids,
+            listing=listing.name,
+            vocabulary=type(terms[0]).__name__,
+            terms=",".join(str(term.pk) for term in terms),
+            locale=locale_id,
+            limit=limit,
+        )
         rows = {row.pk: row for row in listing.model.objects.filter(pk__in=ids).live().select_related("locale")}
         result[listing.gathered_as] = [rows[pk] for pk in ids if pk in rows]
     return result
 
 
-GATHERED_TIMEOUT = 3600  # a safety net: publishing renews them
+GATHERED = caching.Entry(
+    "gathered", ("listing", "vocabulary", "terms", "locale", "limit"), timeout=3600
+)  # a safety net: publishing renews them
 
 
 def newest(locale_id, request=None):

@@ -1,5 +1,3 @@
-import hashlib
-
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -18,7 +16,10 @@ from portal.models import AudiencePage, FooterLink, SiteSettings, audience_link
 register = template.Library()
 
 
-FRAME_TIMEOUT = 24 * 3600  # a safety net: publishing renews the frame (portal.invalidation)
+# Safety nets: publishing renews the frame and breadcrumbs (portal.invalidation), and a linked page its text.
+FRAME = caching.Entry("frame", ("site", "language"), timeout=24 * 3600)
+BREADCRUMBS = caching.Entry("breadcrumbs", ("parent_path",), timeout=24 * 3600)
+RICH_TEXT = caching.Entry("richtext", ("language", "text"), timeout=24 * 3600, hashed=True)
 
 
 def frame(request):
@@ -30,8 +31,9 @@ def frame(request):
     """
     if not hasattr(request, "_portal_frame"):
         site = Site.find_for_request(request)
-        key = f"frame:{site.pk if site else 0}:{active_language_code()}"
-        request._portal_frame = caching.get_or_build(key, lambda: build_frame(request, site), FRAME_TIMEOUT)
+        request._portal_frame = FRAME.get_or_build(
+            lambda: build_frame(request, site), site=site.pk if site else 0, language=active_language_code()
+        )
     return request._portal_frame
 
 
@@ -101,13 +103,12 @@ def breadcrumbs(context):
     if page is not None and page.depth > 2:
         # From the shared cache: renewed when one of them is published, moved or deleted (portal.caching).
         # Keyed by the parent's tree path, not the page's id: a new page in the editor's preview has none yet.
-        ancestors = caching.get_or_build(
-            f"breadcrumbs:{page.path[: -page.steplen]}",
+        ancestors = BREADCRUMBS.get_or_build(
             lambda: [
                 {"title": ancestor.title, "url": ancestor.get_url(request), "depth": ancestor.depth}
                 for ancestor in Page.objects.ancestor_of(page).filter(depth__gt=1).live().order_by("depth")
             ],
-            FRAME_TIMEOUT,
+            parent_path=page.path[: -page.steplen],
         )
     return {"request": request, "ancestors": ancestors, "page": page}
 
@@ -169,9 +170,6 @@ def audience_pages(request):
     return [audience_link(page, request) for page in pages]
 
 
-RICH_TEXT_TIMEOUT = 24 * 3600  # a safety net: publishing a linked page renews it (portal.caching)
-
-
 @register.filter
 def shared_richtext(value):
     """Rich text as `|richtext` renders it, from the shared cache when it links to pages: resolving each link
@@ -180,9 +178,8 @@ def shared_richtext(value):
     rendered are its dependencies)."""
     if not value or 'linktype="page"' not in str(value):
         return richtext(value)
-    digest = hashlib.sha256(str(value).encode()).hexdigest()[:32]
-    key = f"richtext:{active_language_code()}:{digest}"
-    return mark_safe(caching.get_or_build(key, lambda: str(richtext(value)), RICH_TEXT_TIMEOUT))  # noqa: S308
+    rendered = RICH_TEXT.get_or_build(lambda: str(richtext(value)), language=active_language_code(), text=str(value))
+    return mark_safe(rendered)  # noqa: S308
 
 
 @register.filter

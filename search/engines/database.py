@@ -2,7 +2,6 @@
 
 import collections
 import functools
-import hashlib
 import math
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -277,7 +276,6 @@ class DatabaseEngine(SearchEngine):
         """({term: in how many documents}, how many documents), counted in one query and kept in the shared
         cache until the index changes (portal.caching's `search`): the same words are asked for again and again."""
         terms = sorted(terms)
-        key = "search-document-frequencies:" + hashlib.sha256(" ".join(terms).encode()).hexdigest()[:40]
 
         def count():
             caching.record(caching.SEARCH)
@@ -285,7 +283,7 @@ class DatabaseEngine(SearchEngine):
             found = SearchDocument.objects.aggregate(total=Count("pk"), **counts)
             return {word: found[f"t{number}"] for number, word in enumerate(terms)}, found["total"]
 
-        return caching.get_or_build(key, count, DOCUMENT_FREQUENCY_TIMEOUT)
+        return DOCUMENT_FREQUENCIES.get_or_build(count, terms=" ".join(terms))
 
     def _term_condition(self, word):
         return Q(search_vector=_raw_tsquery(word)) if self.uses_postgres else _term_q("stems", (word,))
@@ -394,7 +392,8 @@ def _count_of(conditions):
 
 MAX_COUNTED_OCCURRENCES = 5
 EVIDENCE_SATURATION = 2.0
-DOCUMENT_FREQUENCY_TIMEOUT = 3600  # a safety net: every change of the index renews them
+# A safety net: every change of the index renews them.
+DOCUMENT_FREQUENCIES = caching.Entry("search-document-frequencies", ("terms",), timeout=3600, hashed=True)
 
 
 def term_evidence(word):
