@@ -5,6 +5,7 @@ import pytest
 from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.query import PageQuerySet
 
 from needs.models import NeedsSurveyPage
 from portal import wagtail_overrides
@@ -45,8 +46,11 @@ def wagtails_private_q():
     return wagtail_overrides.WAGTAIL_PRIVATE_Q(Page.objects.all())
 
 
-def test_public_pages_are_those_wagtail_finds_public(tree):
-    assert wagtail_overrides.private_q(Page.objects.all()) != wagtails_private_q()  # the override is what runs
+def test_public_pages_are_those_wagtail_finds_public(tree, django_assert_num_queries):
+    assert PageQuerySet.private_q is wagtail_overrides.private_q  # the override is what runs
+    wagtail_overrides.restrictions()
+    with django_assert_num_queries(0):  # what it is for: no query once the restricted sections are cached
+        Page.objects.all().private_q()
     assert ids(Page.objects.public()) == ids(Page.objects.exclude(wagtails_private_q()))
     assert ids(Page.objects.not_public()) == ids(Page.objects.filter(wagtails_private_q()))
     assert ids(Page.objects.not_public())  # the tree has restricted pages: the comparison says something
